@@ -1,0 +1,1 @@
+ALTER TABLE "Nope" ADD COLUMN x int;

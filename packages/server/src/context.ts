@@ -1,0 +1,24 @@
+// What every resolver, service and subscription sees: who is asking, and the app's shared services.
+import type { Principal } from './auth/principal.js';
+import type { Config } from './config.js';
+import type { Database } from './db.js';
+import type { EventBus } from './events/bus.js';
+
+export interface AppServices {
+  config: Config;
+  db: Database;
+  events: EventBus;
+}
+
+export interface Context {
+  app: AppServices;
+  principal: Principal | null;
+  /** Why a presented token was refused (expired, revoked, unknown); null when none was presented. */
+  authProblem: string | null;
+}
+
+/** The principal of a resolver that auth scopes already required to be signed in. */
+export function principalOf(ctx: Context): Principal {
+  if (!ctx.principal) throw new Error('principalOf called without a signed-in principal');
+  return ctx.principal;
+}

@@ -1,0 +1,29 @@
+// Typed errors a client can act on: `extensions.code` (and `extensions.field` for bad input). Anything that is not a
+// GraphQLError is masked by yoga, so internals never reach a client.
+import { GraphQLError } from 'graphql';
+
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'SERVICE_UNAVAILABLE';
+
+
+export class DeskgraphError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(message, {
+      extensions: { code, ...(field ? { field } : {}) },
+    });
+  }
+}
+
+export const badInput = (field: string, message: string) => new DeskgraphError('BAD_USER_INPUT', message, field);
+export const unauthenticated = (message = 'Sign in first: send a session or API token as `Authorization: Bearer <token>`.') =>
+  new DeskgraphError('UNAUTHENTICATED', message);
+export const forbidden = (message = 'You are not allowed to do this.') => new DeskgraphError('FORBIDDEN', message);
+export const notFound = (what: string, field = 'id') => new DeskgraphError('NOT_FOUND', `${what} not found.`, field);
+export const conflict = (field: string, message: string) => new DeskgraphError('CONFLICT', message, field);
+export const serviceUnavailable = () =>
+  new DeskgraphError('SERVICE_UNAVAILABLE', 'The service cannot reach its database right now. Nothing was changed; try again shortly.');

@@ -1,0 +1,121 @@
+// Events that are never lost: services write them to the Event table (the outbox) in the same transaction as the
+// change; the relay publishes committed rows to the pub/sub and marks them. Several instances may run the relay at
+// once: `FOR UPDATE SKIP LOCKED` hands each row to exactly one of them.
+import { createPubSub } from 'graphql-yoga';
+import type { Redis } from 'ioredis';
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { log } from '../log.js';
+
+export interface PublishedEvent {
+  id: string;
+  workspaceId: string;
+  type: string;
+  entityType: string;
+  entityId: string;
+  actor: string;
+  payload: unknown;
+  occurredAt: string;
+}
+
+type Topics = Record<string, [PublishedEvent]>;
+
+export const workspaceTopic = (workspaceId: string) => `workspace:${workspaceId}`;
+
+export interface EventBusOptions {
+  prisma: PrismaClient;
+  redis?: { publish: Redis; subscribe: Redis };
+  pollMs: number;
+  batchSize?: number;
+}
+
+export type EventBus = ReturnType<typeof createEventBus>;
+
+export function createEventBus({ prisma, redis, pollMs, batchSize = 200 }: EventBusOptions) {
+  const pubsub = createPubSub<Topics>(
+    redis ? { eventTarget: createRedisEventTarget({ publishClient: redis.publish, subscribeClient: redis.subscribe }) } : {},
+  );
+  // With Redis we publish ourselves so that the relay can await the broker before it marks a row as published.
+  const publish = redis
+    ? async (event: PublishedEvent) => {
+        await redis.publish.publish(workspaceTopic(event.workspaceId), JSON.stringify(event));
+      }
+    : async (event: PublishedEvent) => pubsub.publish(workspaceTopic(event.workspaceId), event);
+
+  let timer: NodeJS.Timeout | undefined;
+  let draining: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+
+  async function publishBatch(): Promise<number> {
+    return prisma.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<
+        { id: bigint; workspaceId: string; type: string; entityType: string; entityId: string; actor: string; payload: unknown; createdAt: Date }[]
+      >`SELECT "id", "workspaceId", "type", "entityType", "entityId", "actor", "payload", "createdAt"
+          FROM "Event" WHERE "publishedAt" IS NULL ORDER BY "id" LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
+      if (rows.length === 0) return 0;
+      // Publishing before the mark commits: a crash in between re-publishes (at least once) rather than losing one.
+      for (const row of rows) {
+        await publish({
+          id: row.id.toString(),
+          workspaceId: row.workspaceId,
+          type: row.type,
+          entityType: row.entityType,
+          entityId: row.entityId,
+          actor: row.actor,
+          payload: row.payload,
+          occurredAt: row.createdAt.toISOString(),
+        });
+      }
+      const ids = rows.map((row) => row.id);
+      await tx.$executeRaw`UPDATE "Event" SET "publishedAt" = now() WHERE "id" = ANY(${ids}::bigint[])`;
+      return rows.length;
+    });
+  }
+
+  async function drainLoop() {
+    do {
+      again = false;
+      try {
+        while (!stopped && (await publishBatch()) === batchSize) {
+          /* a full batch: there may be more */
+        }
+      } catch (error) {
+        // The database or broker is away; the rows stay unpublished and the next poll retries them.
+        log.warn('event relay could not publish', { error: (error as Error).message });
+      }
+    } while (again && !stopped);
+  }
+
+  /** Publish what is committed now; coalesces concurrent calls into one drain. */
+  function drain(): Promise<void> {
+    if (draining) {
+      again = true;
+      return draining;
+    }
+    draining = drainLoop().finally(() => {
+      draining = null;
+    });
+    return draining;
+  }
+
+  return {
+    pubsub,
+    subscribe: (workspaceId: string) => pubsub.subscribe(workspaceTopic(workspaceId)),
+    /** Called after a transaction that wrote events commits. */
+    kick: () => void drain(),
+    drain,
+    start() {
+      stopped = false;
+      // Polling catches rows committed by an instance that stopped before publishing them.
+      timer = setInterval(() => void drain(), pollMs);
+      timer.unref();
+      void drain();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await draining;
+    },
+  };
+}

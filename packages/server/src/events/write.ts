@@ -1,0 +1,44 @@
+// The one way services change data: a transaction that also writes the change's events to the outbox, and wakes
+// the relay once it has committed. A change and its event commit together or not at all.
+import type { AppServices } from '../context.js';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+
+export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
+
+export interface EventDraft {
+  type: string;
+  entityType: string;
+  entityId: string;
+  payload?: Prisma.InputJsonObject;
+  /** Only for events of a workspace the actor does not belong to yet (creating a workspace). */
+  workspaceId?: string;
+}
+
+export interface Actor {
+  workspaceId: string | null;
+  /** `user:<id>`, `token:<id>` or `system`. */
+  actor: string;
+}
+
+export async function writeTransaction<T>(
+  app: Pick<AppServices, 'db' | 'events'>,
+  actor: Actor,
+  work: (tx: Tx, emit: (event: EventDraft) => void) => Promise<T>,
+): Promise<T> {
+  const drafts: EventDraft[] = [];
+  const result = await app.db.prisma.$transaction(async (tx) => {
+    const value = await work(tx, (event) => drafts.push(event));
+    if (drafts.length > 0) {
+      await tx.event.createMany({
+        data: drafts.map(({ workspaceId, payload, ...event }) => {
+          const owner = workspaceId ?? actor.workspaceId;
+          if (!owner) throw new Error(`event ${event.type} has no workspace`);
+          return { ...event, workspaceId: owner, actor: actor.actor, payload: payload ?? {} };
+        }),
+      });
+    }
+    return value;
+  });
+  if (drafts.length > 0) app.events.kick();
+  return result;
+}

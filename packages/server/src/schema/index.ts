@@ -1,0 +1,12 @@
+// Assembles the schema: each domain module registers its types and fields on import.
+import { builder } from './builder.js';
+import '../workspaces/schema.js';
+import '../auth/schema.js';
+import '../users/schema.js';
+import '../teams/schema.js';
+import '../products/schema.js';
+import '../customers/schema.js';
+import '../tokens/schema.js';
+import '../events/schema.js';
+
+export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,24 @@
+// Input rules shared by every domain, as zod schemas (run by Pothos' validation plugin before a resolver runs).
+import { z } from 'zod';
+
+export const nameRule = z.string().trim().min(1, 'Must not be empty.').max(200, 'At most 200 characters.');
+export const emailRule = z.string().trim().max(254).pipe(z.email('Must be an e-mail address.'));
+export const passwordRule = z
+  .string()
+  .min(10, 'Use at least 10 characters.')
+  .max(200, 'At most 200 characters.');
+
+export function isIanaTimeZone(zone: string) {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.includes('/') || zone === 'UTC';
+  } catch {
+    return false;
+  }
+}
+export const timeZoneRule = z.string().refine(isIanaTimeZone, 'Must be an IANA time zone such as Europe/Istanbul.');
+export const languageRule = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'Must be a language tag such as en, tr or pt-BR.');
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();

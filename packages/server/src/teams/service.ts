@@ -1,0 +1,62 @@
+// Teams: named groups of users of one workspace (routing and assignment target).
+import type { Context } from '../context.js';
+import { principalOf } from '../context.js';
+import { badInput, conflict, notFound } from '../errors.js';
+import type { Tx } from '../events/write.js';
+import { writeTransaction } from '../events/write.js';
+
+async function assertUsersOfWorkspace(tx: Tx, workspaceId: string, userIds: string[], field: string) {
+  const unique = [...new Set(userIds)];
+  const found = await tx.user.count({ where: { workspaceId, id: { in: unique } } });
+  if (found !== unique.length) throw badInput(field, 'Every member must be a user of this workspace.');
+  return unique;
+}
+
+async function assertNameFree(tx: Tx, workspaceId: string, name: string, exceptId?: string) {
+  const clash = await tx.team.findFirst({ where: { workspaceId, name, id: exceptId ? { not: exceptId } : undefined } });
+  if (clash) throw conflict('input.name', 'A team with this name already exists.');
+}
+
+export async function createTeam(ctx: Context, input: { name: string; memberIds: string[] }) {
+  const principal = principalOf(ctx);
+  return writeTransaction(ctx.app, principal, async (tx, emit) => {
+    await assertNameFree(tx, principal.workspaceId, input.name);
+    const memberIds = await assertUsersOfWorkspace(tx, principal.workspaceId, input.memberIds, 'input.memberIds');
+    const team = await tx.team.create({
+      data: {
+        workspaceId: principal.workspaceId,
+        name: input.name,
+        members: { create: memberIds.map((userId) => ({ userId })) },
+      },
+    });
+    emit({ type: 'team.created', entityType: 'Team', entityId: team.id, payload: { memberIds } });
+    return team;
+  });
+}
+
+export async function updateTeam(ctx: Context, input: { id: string; name?: string | null; memberIds?: string[] | null }) {
+  const principal = principalOf(ctx);
+  return writeTransaction(ctx.app, principal, async (tx, emit) => {
+    const before = await tx.team.findFirst({ where: { id: input.id, workspaceId: principal.workspaceId } });
+    if (!before) throw notFound('Team', 'input.id');
+    if (input.name) await assertNameFree(tx, principal.workspaceId, input.name, before.id);
+    if (input.memberIds) {
+      const memberIds = await assertUsersOfWorkspace(tx, principal.workspaceId, input.memberIds, 'input.memberIds');
+      await tx.teamMember.deleteMany({ where: { teamId: before.id, userId: { notIn: memberIds } } });
+      await tx.teamMember.createMany({ data: memberIds.map((userId) => ({ teamId: before.id, userId })), skipDuplicates: true });
+    }
+    const team = await tx.team.update({ where: { id: before.id }, data: { name: input.name ?? undefined } });
+    emit({ type: 'team.updated', entityType: 'Team', entityId: team.id, payload: { memberIds: input.memberIds ?? null } });
+    return team;
+  });
+}
+
+export async function deleteTeam(ctx: Context, id: string) {
+  const principal = principalOf(ctx);
+  return writeTransaction(ctx.app, principal, async (tx, emit) => {
+    const { count } = await tx.team.deleteMany({ where: { id, workspaceId: principal.workspaceId } });
+    if (count === 0) throw notFound('Team');
+    emit({ type: 'team.deleted', entityType: 'Team', entityId: id });
+    return id;
+  });
+}
