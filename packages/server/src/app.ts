@@ -42,6 +42,8 @@ export async function buildApp(options: BuildAppOptions = {}) {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    // Unexpected errors are logged once, by maskError, with their stack; typed errors are the client's business.
+    logging: false,
     graphiql: { title: 'deskgraph', subscriptionsProtocol: 'WS' },
     context: async ({ request, connectionParams }) => {
       const token = connectionParams
@@ -144,6 +146,10 @@ function maskError(error: unknown, message: string): Error {
   const path = wrapped?.path;
   if (original instanceof DeskgraphError) {
     return original === error ? original : new GraphQLError(original.message, { path, extensions: original.extensions });
+  }
+  // Pothos refuses some argument combinations itself (a connection's `before` with `after`).
+  if (original instanceof Error && original.name === 'PothosValidationError') {
+    return new GraphQLError(original.message, { path, extensions: { code: 'BAD_USER_INPUT', field: 'arguments' } });
   }
   // Parse and validation errors (and limits) carry no originalError: they describe the request, keep them.
   if (wrapped && !wrapped.originalError) return wrapped;

@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import { type App, buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
@@ -57,7 +58,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
 
   async function signUp(name = 'Acme Support'): Promise<Workspace> {
     const adminEmail = uniqueEmail('admin');
-    const result = await gql(
+    const result = await gql<{ createWorkspace: { token: string; user: { id: string } } }>(
       `mutation($input: CreateWorkspaceInput!) {
         createWorkspace(input: $input) { token user { id } }
         }`,
@@ -65,7 +66,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     );
     if (result.errors) throw new Error(`sign-up failed: ${JSON.stringify(result.errors)}`);
     const token = result.data!.createWorkspace.token as string;
-    const viewer = await gql(`{ viewer { workspace { id } } }`, {}, token);
+    const viewer = await gql<{ viewer: { workspace: { id: string } } }>(`{ viewer { workspace { id } } }`, {}, token);
     return {
       workspaceId: viewer.data!.viewer.workspace.id,
       adminId: result.data!.createWorkspace.user.id,

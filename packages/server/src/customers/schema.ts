@@ -2,6 +2,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { principalOf } from '../context.js';
+import { reload } from '../schema/reload.js';
 import { builder, workspaceOwned } from '../schema/builder.js';
 import { idOf, nodeWhere } from '../schema/ids.js';
 import { emailRule, nameRule } from '../schema/inputs.js';
@@ -67,7 +68,7 @@ builder.mutationField('createCustomer', (t) =>
   t.prismaField({
     type: 'Customer',
     args: { input: t.arg({ type: CreateCustomerInput }) },
-    resolve: (_query, _root, { input }, ctx) => createCustomer(ctx, input),
+    resolve: (query, _root, { input }, ctx) => reload(ctx.app.db.prisma.customer, query, createCustomer(ctx, input)),
   }),
 );
 
@@ -88,8 +89,8 @@ builder.mutationField('updateCustomer', (t) =>
   t.prismaField({
     type: 'Customer',
     args: { input: t.arg({ type: UpdateCustomerInput }) },
-    resolve: (_query, _root, { input: { id, ...fields } }, ctx) =>
-      updateCustomer(ctx, idOf(String(id), 'Customer', 'input.id'), fields),
+    resolve: (query, _root, { input: { id, ...fields } }, ctx) =>
+      reload(ctx.app.db.prisma.customer, query, updateCustomer(ctx, idOf(String(id), 'Customer', 'input.id'), fields)),
   }),
 );
 

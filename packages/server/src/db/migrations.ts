@@ -53,13 +53,28 @@ function loadSchemaEngineWasm(): Promise<void> {
     // package.json is not in the package's `exports`, the glue is: the .wasm sits next to it.
     const gluePath = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const bytes = await readFile(path.join(path.dirname(gluePath), 'schema_engine_bg.wasm'));
-    const imports: Record<string, unknown> = { ...glue };
+    const imports: WebAssembly.ModuleImports = { ...(glue as unknown as WebAssembly.ModuleImports) };
     for (const name of Object.keys(imports)) if (name.startsWith('__wbg_setTimeout_')) imports[name] = trackedSetTimeout;
     const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': imports });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
   })();
   return wasmReady;
+}
+
+// pglite-prisma-adapter 0.7.2 bug: executeScript() does not await PGlite.exec(), so a failing migration was
+// recorded as applied (and replayed "fine" on the shadow), its error surfacing later as an unhandled rejection.
+function awaitScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  if (adapter.adapterName !== 'pglite-prisma-adapter') return adapter;
+  const pg = adapter as SqlDriverAdapter & { client: PGlite; onError(error: unknown): never };
+  pg.executeScript = async (script) => {
+    try {
+      await pg.client.exec(script);
+    } catch (error) {
+      pg.onError(error); // rethrows as the DriverAdapterError the engine understands
+    }
+  };
+  return adapter;
 }
 
 async function withEngine<T>(
@@ -75,11 +90,11 @@ async function withEngine<T>(
     provider: adapterFactory.provider,
     adapterName: adapterFactory.adapterName,
     connect: async () => {
-      const adapter = await adapterFactory.connect();
+      const adapter = awaitScripts(await adapterFactory.connect());
       opened.push(adapter);
       return adapter;
     },
-    connectToShadowDb: () => adapterFactory.connectToShadowDb(),
+    connectToShadowDb: async () => awaitScripts(await adapterFactory.connectToShadowDb()),
   });
   runningEngines++;
   let engine: SchemaEngine | undefined;

@@ -3,6 +3,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { principalOf } from '../context.js';
 import type { Context } from '../context.js';
+import { reload } from '../schema/reload.js';
 import { builder, workspaceOwned } from '../schema/builder.js';
 import { idOf, nodeWhere, NO_ROW } from '../schema/ids.js';
 import { nameRule } from '../schema/inputs.js';
@@ -81,7 +82,7 @@ builder.mutationField('createProduct', (t) =>
     type: 'Product',
     authScopes: { admin: true },
     args: { input: t.arg({ type: CreateProductInput }) },
-    resolve: (_query, _root, { input }, ctx) => createProduct(ctx, { name: input.name, channels: input.channels ?? [] }),
+    resolve: (query, _root, { input }, ctx) => reload(ctx.app.db.prisma.product, query, createProduct(ctx, { name: input.name, channels: input.channels ?? [] })),
   }),
 );
 
@@ -94,8 +95,8 @@ builder.mutationField('updateProduct', (t) =>
     type: 'Product',
     authScopes: { admin: true },
     args: { input: t.arg({ type: UpdateProductInput }) },
-    resolve: (_query, _root, { input }, ctx) =>
-      updateProduct(ctx, { id: idOf(String(input.id), 'Product', 'input.id'), name: input.name }),
+    resolve: (query, _root, { input }, ctx) =>
+      reload(ctx.app.db.prisma.product, query, updateProduct(ctx, { id: idOf(String(input.id), 'Product', 'input.id'), name: input.name })),
   }),
 );
 
@@ -125,12 +126,12 @@ builder.mutationField('configureProductChannel', (t) =>
     type: 'ProductChannel',
     authScopes: { admin: true },
     args: { input: t.arg({ type: ConfigureProductChannelInput }) },
-    resolve: (_query, _root, { input }, ctx) =>
-      configureProductChannel(ctx, {
+    resolve: (query, _root, { input }, ctx) =>
+      reload(ctx.app.db.prisma.productChannel, query, configureProductChannel(ctx, {
         productId: idOf(String(input.productId), 'Product', 'input.productId'),
         channel: input.channel,
         enabled: input.enabled,
         settings: (input.settings as Record<string, never> | null | undefined) ?? null,
-      }),
+      })),
   }),
 );

@@ -1,12 +1,14 @@
 // GraphQL for teams.
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { principalOf } from '../context.js';
+import { reload } from '../schema/reload.js';
 import { builder, workspaceOwned } from '../schema/builder.js';
 import { idOf, nodeWhere } from '../schema/ids.js';
 import { nameRule } from '../schema/inputs.js';
+import { UserRef } from '../users/schema.js';
 import { createTeam, deleteTeam, updateTeam } from './service.js';
 
-builder.prismaNode('Team', {
+export const TeamRef = builder.prismaNode('Team', {
   id: { field: 'id' },
   ...workspaceOwned,
   findUnique: nodeWhere,
@@ -14,13 +16,25 @@ builder.prismaNode('Team', {
   fields: (t) => ({
     name: t.exposeString('name'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    members: t.prismaField({
-      type: ['User'],
-      select: { members: { select: { user: true }, orderBy: { createdAt: 'asc' } } },
-      resolve: (_query, team) => team.members.map((membership) => membership.user),
-    }),
   }),
 });
+
+// Membership links both ways; declared here, next to the team, so users/ need not know about teams.
+builder.prismaObjectFields(TeamRef, (t) => ({
+  members: t.field({
+    type: [UserRef],
+    select: { members: { select: { user: true }, orderBy: { createdAt: 'asc' } } },
+    resolve: (team) => team.members.map((membership) => membership.user),
+  }),
+}));
+
+builder.prismaObjectFields(UserRef, (t) => ({
+  teams: t.field({
+    type: [TeamRef],
+    select: { teams: { select: { team: true }, orderBy: { team: { name: 'asc' } } } },
+    resolve: (user) => user.teams.map((membership) => membership.team),
+  }),
+}));
 
 builder.queryField('teams', (t) =>
   t.prismaConnection({
@@ -45,7 +59,7 @@ builder.mutationField('createTeam', (t) =>
     type: 'Team',
     authScopes: { supervisor: true },
     args: { input: t.arg({ type: CreateTeamInput }) },
-    resolve: (_query, _root, { input }, ctx) => createTeam(ctx, { name: input.name, memberIds: memberIdsOf(input.memberIds ?? []) }),
+    resolve: (query, _root, { input }, ctx) => reload(ctx.app.db.prisma.team, query, createTeam(ctx, { name: input.name, memberIds: memberIdsOf(input.memberIds ?? []) })),
   }),
 );
 
@@ -62,12 +76,12 @@ builder.mutationField('updateTeam', (t) =>
     type: 'Team',
     authScopes: { supervisor: true },
     args: { input: t.arg({ type: UpdateTeamInput }) },
-    resolve: (_query, _root, { input }, ctx) =>
-      updateTeam(ctx, {
+    resolve: (query, _root, { input }, ctx) =>
+      reload(ctx.app.db.prisma.team, query, updateTeam(ctx, {
         id: idOf(String(input.id), 'Team', 'input.id'),
         name: input.name,
         memberIds: input.memberIds ? memberIdsOf(input.memberIds) : null,
-      }),
+      })),
   }),
 );
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { principalOf } from '../context.js';
 import type { Context } from '../context.js';
 import { hasRoleAtLeast } from '../auth/principal.js';
+import { reload } from '../schema/reload.js';
 import { builder } from '../schema/builder.js';
 import { idOf, nodeWhere } from '../schema/ids.js';
 import { nameRule } from '../schema/inputs.js';
@@ -92,6 +93,6 @@ builder.mutationField('revokeApiToken', (t) =>
     type: 'ApiToken',
     authScopes: { admin: true },
     args: { id: t.arg.id() },
-    resolve: (_query, _root, { id }, ctx) => revokeApiToken(ctx, idOf(String(id), 'ApiToken')),
+    resolve: (query, _root, { id }, ctx) => reload(ctx.app.db.prisma.apiToken, query, revokeApiToken(ctx, idOf(String(id), 'ApiToken'))),
   }),
 );

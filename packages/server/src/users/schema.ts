@@ -1,4 +1,5 @@
 // GraphQL for users (agents): the User node, the `users` list and the admin mutations.
+import { reload } from '../schema/reload.js';
 import { builder, workspaceOwned } from '../schema/builder.js';
 import { idOf, nodeWhere } from '../schema/ids.js';
 import { emailRule, nameRule, passwordRule } from '../schema/inputs.js';
@@ -20,11 +21,6 @@ export const UserRef = builder.prismaNode('User', {
     deactivatedAt: t.expose('deactivatedAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    teams: t.prismaField({
-      type: ['Team'],
-      select: { teams: { select: { team: true } } },
-      resolve: (_query, user) => user.teams.map((membership) => membership.team),
-    }),
   }),
 });
 
@@ -72,7 +68,7 @@ builder.mutationField('createUser', (t) =>
     type: 'User',
     authScopes: { admin: true },
     args: { input: t.arg({ type: CreateUserInput }) },
-    resolve: (_query, _root, { input }, ctx) => createUser(ctx, input),
+    resolve: (query, _root, { input }, ctx) => reload(ctx.app.db.prisma.user, query, createUser(ctx, input)),
   }),
 );
 
@@ -90,8 +86,8 @@ builder.mutationField('updateUser', (t) =>
     type: 'User',
     description: 'Admins change anyone; a user may change their own name and e-mail.',
     args: { input: t.arg({ type: UpdateUserInput }) },
-    resolve: (_query, _root, { input }, ctx) =>
-      updateUser(ctx, { ...input, id: idOf(String(input.id), 'User', 'input.id') }),
+    resolve: (query, _root, { input }, ctx) =>
+      reload(ctx.app.db.prisma.user, query, updateUser(ctx, { ...input, id: idOf(String(input.id), 'User', 'input.id') })),
   }),
 );
 
@@ -101,7 +97,7 @@ builder.mutationField('deactivateUser', (t) =>
     description: 'Signs the user out everywhere and refuses their sign-in; their work stays attributed to them.',
     authScopes: { admin: true },
     args: { id: t.arg.id() },
-    resolve: (_query, _root, { id }, ctx) => setUserActive(ctx, idOf(String(id), 'User'), false),
+    resolve: (query, _root, { id }, ctx) => reload(ctx.app.db.prisma.user, query, setUserActive(ctx, idOf(String(id), 'User'), false)),
   }),
 );
 
@@ -110,7 +106,7 @@ builder.mutationField('reactivateUser', (t) =>
     type: 'User',
     authScopes: { admin: true },
     args: { id: t.arg.id() },
-    resolve: (_query, _root, { id }, ctx) => setUserActive(ctx, idOf(String(id), 'User'), true),
+    resolve: (query, _root, { id }, ctx) => reload(ctx.app.db.prisma.user, query, setUserActive(ctx, idOf(String(id), 'User'), true)),
   }),
 );
 

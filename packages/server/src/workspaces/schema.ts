@@ -1,4 +1,5 @@
 // GraphQL for workspaces: the Workspace node, `viewer`, sign-up and settings.
+import { reload } from '../schema/reload.js';
 import { builder } from '../schema/builder.js';
 import { languageRule, nameRule, emailRule, passwordRule, timeZoneRule } from '../schema/inputs.js';
 import { NO_ROW } from '../schema/ids.js';
@@ -107,6 +108,6 @@ builder.mutationField('updateWorkspace', (t) =>
     type: 'Workspace',
     authScopes: { admin: true },
     args: { input: t.arg({ type: UpdateWorkspaceInput }) },
-    resolve: (_query, _root, { input }, ctx) => updateWorkspace(ctx, input),
+    resolve: (query, _root, { input }, ctx) => reload(ctx.app.db.prisma.workspace, query, updateWorkspace(ctx, input)),
   }),
 );

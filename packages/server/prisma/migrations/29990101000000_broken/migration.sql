@@ -1,1 +1,0 @@
-ALTER TABLE "Nope" ADD COLUMN x int;
