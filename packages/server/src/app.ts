@@ -11,7 +11,7 @@ import { openDatabase, pgliteDirFor } from './db.js';
 import { DeskgraphError, serviceUnavailable } from './errors.js';
 import { createEventBus } from './events/bus.js';
 import { Prisma } from './generated/prisma/client.js';
-import { log } from './log.js';
+import { log, setLogLevel } from './log.js';
 import { schema } from './schema/index.js';
 
 export interface BuildAppOptions {
@@ -29,6 +29,7 @@ export type App = Awaited<ReturnType<typeof buildApp>>;
 
 export async function buildApp(options: BuildAppOptions = {}) {
   const config = options.config ?? loadConfig();
+  setLogLevel(config.logLevel);
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     pgliteDir: options.pgliteDir ?? pgliteDirFor(config.dataDir),

@@ -30,6 +30,9 @@ export interface DatabaseOptions {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   let adapter: SqlMigrationAwareDriverAdapterFactory;
+  // Migrations get a connection of their own: the engine takes a session-level advisory lock (so that instances
+  // starting together migrate one at a time), and only closing its connection releases that lock for certain.
+  let migrationAdapter: SqlMigrationAwareDriverAdapterFactory;
   let closeDriver: () => Promise<void>;
   let backend: Database['backend'];
 
@@ -45,6 +48,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // An idle connection dropped by the server must not crash the process.
     pool.on('error', (error) => log.warn('postgres pool error', { error: error.message }));
     adapter = new PrismaPg(pool);
+    migrationAdapter = new PrismaPg({ connectionString: options.databaseUrl, max: 1, connectionTimeoutMillis: 10_000 });
     closeDriver = () => pool.end();
   } else {
     backend = 'pglite';
@@ -52,12 +56,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pglite = new PGlite({ dataDir: options.pgliteDir });
     await pglite.waitReady;
     adapter = new PrismaPGlite(pglite);
+    migrationAdapter = adapter;
     // PGlite keeps the process alive until closed; closing it after Prisma keeps its sequences clean.
     closeDriver = () => pglite.close();
   }
 
   if (options.migrate !== false) {
-    const applied = await applyMigrations(adapter);
+    const applied = await applyMigrations(migrationAdapter);
     if (applied.length > 0) log.info('migrations applied', { backend, applied });
   }
 

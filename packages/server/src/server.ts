@@ -3,6 +3,7 @@
 // with 1001 (going away) so clients reconnect elsewhere.
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { DocumentNode, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { App } from './app.js';
@@ -49,16 +50,32 @@ export async function startServer(app: App, { port, host }: { port: number; host
           params: payload,
           connectionParams: ctx.connectionParams,
         });
+        // Syntax errors and query limits (armor throws from parse and validate) are the client's mistake: answer
+        // them on this operation and keep the socket.
+        const clientErrors = (error: unknown): readonly GraphQLError[] => {
+          if (error instanceof Error && error.name === 'GraphQLError') return [error as GraphQLError];
+          throw error;
+        };
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return clientErrors(error);
+        }
         const args = {
           schema,
           operationName: payload.operationName,
-          document: parse(payload.query),
+          document,
           variableValues: payload.variables,
           contextValue: await contextFactory(),
           rootValue: { execute, subscribe },
         };
-        const errors = validate(args.schema, args.document);
-        if (errors.length) return errors;
+        try {
+          const errors = validate(args.schema, args.document);
+          if (errors.length) return errors;
+        } catch (error) {
+          return clientErrors(error);
+        }
         return args;
       },
     },

@@ -29,9 +29,7 @@ export default async function setup(project: TestProject) {
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  await applyMigrations(new PrismaPg(pool));
-  await pool.end().catch(() => {});
+  await applyMigrations(new PrismaPg({ connectionString: databaseUrl, max: 1 }));
   project.provide('databaseUrl', databaseUrl);
   console.log(`[deskgraph tests] database: PostgreSQL ${url.host}/${name}; pub/sub: ${process.env.REDIS_URL ? 'redis' : 'memory'}`);
 

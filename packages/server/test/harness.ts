@@ -81,3 +81,6 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
 
 /** The `extensions.code` of the first error, for compact assertions. */
 export const errorCode = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
+
+/** The database id inside a global (Relay) id. */
+export const rawId = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1];
