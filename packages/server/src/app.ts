@@ -1,16 +1,14 @@
 // Builds the yoga instance and the services behind it. Tests drive it through `yoga.fetch` with no port;
 // main.ts puts it on HTTP and graphql-ws.
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { GraphQLError } from 'graphql';
 import { createYoga, useReadinessCheck, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import { authenticate, bearerToken } from './auth/principal.js';
 import { type Config, loadConfig } from './config.js';
 import type { AppServices, Context } from './context.js';
 import { openDatabase, pgliteDirFor } from './db.js';
-import { DeskgraphError, serviceUnavailable } from './errors.js';
 import { createEventBus } from './events/bus.js';
-import { Prisma } from './generated/prisma/client.js';
+import { maskError } from './error-masking.js';
 import { log, setLogLevel } from './log.js';
 import { schema } from './schema/index.js';
 
@@ -115,53 +113,4 @@ function requestBodyLimit(maxBytes: number): Plugin {
       }
     },
   };
-}
-
-const DATABASE_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'P1001', 'P1002', 'P1017', '57P01', '08001', '08006']);
-
-function isDatabaseUnreachable(error: unknown): boolean {
-  for (let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0; current && depth < 6; depth++) {
-    if (typeof current.code === 'string' && DATABASE_DOWN_CODES.has(current.code)) return true;
-    if (typeof current.message === 'string' && /connection terminated|timeout exceeded when trying to connect|can't reach database|connect ECONNREFUSED/i.test(current.message)) {
-      return true;
-    }
-    current = current.cause as typeof current;
-  }
-  return false;
-}
-
-function uniqueFieldOf(error: Prisma.PrismaClientKnownRequestError) {
-  const meta = error.meta as { target?: string[] | string; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined;
-  const fields = meta?.driverAdapterError?.cause?.constraint?.fields ?? meta?.target;
-  return Array.isArray(fields) ? fields.filter((field) => field !== 'workspaceId').join(',') : (fields ?? 'input');
-}
-
-// Errors may come from another copy of graphql-js (yoga's executor), so they are recognised by shape, not class.
-const isGraphQLErrorLike = (error: unknown): error is GraphQLError =>
-  error instanceof Error && error.name === 'GraphQLError' && 'extensions' in error;
-
-/** Typed errors pass; known database failures become typed; anything else is logged and masked. */
-function maskError(error: unknown, message: string): Error {
-  const wrapped = isGraphQLErrorLike(error) ? error : undefined;
-  const original = wrapped?.originalError ?? error;
-  const path = wrapped?.path;
-  if (original instanceof DeskgraphError) {
-    return original === error ? original : new GraphQLError(original.message, { path, extensions: original.extensions });
-  }
-  // Pothos refuses some argument combinations itself (a connection's `before` with `after`).
-  if (original instanceof Error && original.name === 'PothosValidationError') {
-    return new GraphQLError(original.message, { path, extensions: { code: 'BAD_USER_INPUT', field: 'arguments' } });
-  }
-  // Parse and validation errors (and limits) carry no originalError: they describe the request, keep them.
-  if (wrapped && !wrapped.originalError) return wrapped;
-  if (original instanceof Prisma.PrismaClientKnownRequestError && original.code === 'P2002') {
-    const field = uniqueFieldOf(original);
-    return new GraphQLError(`Another record already has this ${field}.`, { path, extensions: { code: 'CONFLICT', field } });
-  }
-  if (isDatabaseUnreachable(original)) {
-    log.warn('database unreachable', { error: (original as Error)?.message });
-    return new GraphQLError(serviceUnavailable().message, { path, extensions: serviceUnavailable().extensions });
-  }
-  log.error('unexpected error', { error: (original as Error)?.stack ?? String(original) });
-  return new GraphQLError(message, { path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }

@@ -28,6 +28,8 @@ export function connect(httpUrl: string, token: string | null): { client: Client
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
     lazy: false,
+    // Tests assert close codes themselves; the default would print every refused socket.
+    onNonLazyError: () => {},
     on: {
       closed: (event) => {
         const { code, reason } = event as { code: number; reason: string };

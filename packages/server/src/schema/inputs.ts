@@ -1,12 +1,17 @@
 // Input rules shared by every domain, as zod schemas (run by Pothos' validation plugin before a resolver runs).
 import { z } from 'zod';
 
-export const nameRule = z.string().trim().min(1, 'Must not be empty.').max(200, 'At most 200 characters.');
+// PostgreSQL text cannot hold a NUL byte; refusing it here names the field instead of failing in the database.
+export const storableText = (text: string) => !text.includes('\u0000');
+const noNul = [storableText, 'Must not contain NUL characters.'] as const;
+
+export const nameRule = z.string().trim().min(1, 'Must not be empty.').max(200, 'At most 200 characters.').refine(...noNul);
 export const emailRule = z.string().trim().max(254).pipe(z.email('Must be an e-mail address.'));
 export const passwordRule = z
   .string()
   .min(10, 'Use at least 10 characters.')
-  .max(200, 'At most 200 characters.');
+  .max(200, 'At most 200 characters.')
+  .refine(...noNul);
 
 export function isIanaTimeZone(zone: string) {
   try {

@@ -1,0 +1,76 @@
+// What a client may see of a failure: typed errors pass through, known database failures become typed, anything
+// else is logged with its stack and answered as "Unexpected error." with no internals.
+import { GraphQLError } from 'graphql';
+import { DeskgraphError, serviceUnavailable } from './errors.js';
+import { Prisma } from './generated/prisma/client.js';
+import { log } from './log.js';
+
+const DATABASE_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'P1001', 'P1002', 'P1017', '57P01', '08001', '08006']);
+
+// 22021: invalid byte sequence (a NUL byte in text); 22P05: untranslatable character.
+const UNSTORABLE_TEXT_CODES = new Set(['22021', '22P05']);
+
+function hasPostgresCode(error: unknown, codes: Set<string>): boolean {
+  for (let current = error as { code?: unknown; cause?: unknown; meta?: unknown } | undefined, depth = 0; current && depth < 6; depth++) {
+    if (typeof current.code === 'string' && codes.has(current.code)) return true;
+    const meta = current.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined;
+    const originalCode = meta?.driverAdapterError?.cause?.originalCode;
+    if (originalCode && codes.has(originalCode)) return true;
+    current = current.cause as typeof current;
+  }
+  return false;
+}
+
+function isDatabaseUnreachable(error: unknown): boolean {
+  for (let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0; current && depth < 6; depth++) {
+    if (typeof current.code === 'string' && DATABASE_DOWN_CODES.has(current.code)) return true;
+    if (typeof current.message === 'string' && /connection terminated|timeout exceeded when trying to connect|can't reach database|connect ECONNREFUSED/i.test(current.message)) {
+      return true;
+    }
+    current = current.cause as typeof current;
+  }
+  return false;
+}
+
+function uniqueFieldOf(error: Prisma.PrismaClientKnownRequestError) {
+  const meta = error.meta as { target?: string[] | string; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined;
+  const fields = meta?.driverAdapterError?.cause?.constraint?.fields ?? meta?.target;
+  return Array.isArray(fields) ? fields.filter((field) => field !== 'workspaceId').join(',') : (fields ?? 'input');
+}
+
+// Errors may come from another copy of graphql-js (yoga's executor), so they are recognised by shape, not class.
+const isGraphQLErrorLike = (error: unknown): error is GraphQLError =>
+  error instanceof Error && error.name === 'GraphQLError' && 'extensions' in error;
+
+/** Typed errors pass; known database failures become typed; anything else is logged and masked. */
+export function maskError(error: unknown, message: string): Error {
+  const wrapped = isGraphQLErrorLike(error) ? error : undefined;
+  const original = wrapped?.originalError ?? error;
+  const path = wrapped?.path;
+  if (original instanceof DeskgraphError) {
+    return original === error ? original : new GraphQLError(original.message, { path, extensions: original.extensions });
+  }
+  // Pothos refuses some argument combinations itself (a connection's `before` with `after`).
+  if (original instanceof Error && original.name === 'PothosValidationError') {
+    return new GraphQLError(original.message, { path, extensions: { code: 'BAD_USER_INPUT', field: 'arguments' } });
+  }
+  // Parse and validation errors (and limits) carry no originalError, and graphql-js wraps its own coercion errors
+  // ("String cannot represent…") around a GraphQLError: both describe the request, keep them.
+  if (wrapped && (!wrapped.originalError || isGraphQLErrorLike(wrapped.originalError))) return wrapped;
+  if (hasPostgresCode(original, UNSTORABLE_TEXT_CODES)) {
+    return new GraphQLError('The text contains a character that cannot be stored (such as a NUL byte).', {
+      path,
+      extensions: { code: 'BAD_USER_INPUT', field: 'input' },
+    });
+  }
+  if (original instanceof Prisma.PrismaClientKnownRequestError && original.code === 'P2002') {
+    const field = uniqueFieldOf(original);
+    return new GraphQLError(`Another record already has this ${field}.`, { path, extensions: { code: 'CONFLICT', field } });
+  }
+  if (isDatabaseUnreachable(original)) {
+    log.warn('database unreachable', { error: (original as Error)?.message });
+    return new GraphQLError(serviceUnavailable().message, { path, extensions: serviceUnavailable().extensions });
+  }
+  log.error('unexpected error', { error: (original as Error)?.stack ?? String(original) });
+  return new GraphQLError(message, { path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
