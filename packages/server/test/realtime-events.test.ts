@@ -11,8 +11,8 @@ let server: Awaited<ReturnType<typeof startServer>>;
 let acme: Workspace;
 let other: Workspace;
 
-const EVENTS = `subscription($types: [String!]) {
-  workspaceEvents(types: $types) { id type entityType entityId actor payload occurredAt }
+const EVENTS = `subscription($types: [String!], $after: ID) {
+  workspaceEvents(types: $types, after: $after) { id type entityType entityId actor payload occurredAt }
 }`;
 type EventData = { workspaceEvents: { id: string; type: string; entityType: string; entityId: string; actor: string; payload: any } };
 
@@ -71,6 +71,40 @@ describe('workspaceEvents', () => {
     const seenByAgent = [await agentFeed.next(), ...(await agentFeed.settle(300))].map((data) => data.workspaceEvents.type);
     expect(seenByAgent).toEqual(['customer.created']);
     await Promise.all([agentFeed.dispose(), adminFeed.dispose()]);
+  });
+});
+
+describe('resuming a feed', () => {
+  it('replays what a reconnecting client missed, in order and once, then continues live', async () => {
+    const feed = subscribe<EventData>(server.url, acme.token, EVENTS, { types: ['customer.*'] });
+    await untilLive(feed, () => createCustomer(acme.token, 'warm-up'));
+    await createCustomer(acme.token, 'Seen before the drop');
+    const lastSeen = (await feed.next()).workspaceEvents.id;
+    await feed.dispose();
+
+    // While disconnected: two customers of Acme, one of another workspace, and a change of another type.
+    const missed = [await createCustomer(acme.token, 'Missed one'), await createCustomer(acme.token, 'Missed two')];
+    await createCustomer(other.token, 'Not Acme');
+    await t.gql(`mutation { createProduct(input: { name: "Filtered out by type" }) { id } }`, {}, acme.token);
+
+    const resumed = subscribe<EventData>(server.url, acme.token, EVENTS, { types: ['customer.*'], after: lastSeen });
+    const replayed = [(await resumed.next()).workspaceEvents, (await resumed.next()).workspaceEvents];
+    expect(replayed.map((event) => event.entityId)).toEqual(missed.map((result) => result.data!.createCustomer.id));
+    expect(Number(replayed[1].id)).toBeGreaterThan(Number(replayed[0].id));
+    expect(Number(replayed[0].id)).toBeGreaterThan(Number(lastSeen));
+
+    const live = await createCustomer(acme.token, 'Live again');
+    const next = (await resumed.next()).workspaceEvents;
+    expect(next.entityId).toBe(live.data!.createCustomer.id);
+    expect(await resumed.settle(400)).toEqual([]);
+    await resumed.dispose();
+  });
+
+  it('refuses an `after` that is not an event id', async () => {
+    const bad = subscribe<EventData>(server.url, acme.token, EVENTS, { after: 'yesterday' });
+    await bad.settle(500);
+    expect(JSON.stringify(bad.errors)).toMatch(/Must be the id of an event/);
+    await bad.dispose();
   });
 });
 

@@ -55,9 +55,14 @@ export async function authenticate(prisma: PrismaClient, token: string | null, n
   const invalid = { principal: null, problem: 'The token is invalid, expired or revoked. Sign in again.' };
 
   if (kind === 'session') {
-    const session = await prisma.session.findUnique({ where: { tokenHash }, include: { user: true } });
-    if (!session || session.revokedAt || session.expiresAt <= now || session.user.deactivatedAt) return invalid;
-    return { principal: userPrincipal(session.user, session.id), problem: null };
+    // One round trip on every request: the session and just the user fields a principal needs.
+    const [session] = await prisma.$queryRaw<
+      { sessionId: string; id: string; workspaceId: string; role: Role }[]
+    >`SELECT s."id" AS "sessionId", u."id", u."workspaceId", u."role"::text AS "role"
+        FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+       WHERE s."tokenHash" = ${tokenHash} AND s."revokedAt" IS NULL AND s."expiresAt" > ${now}
+         AND u."deactivatedAt" IS NULL`;
+    return session ? { principal: userPrincipal(session, session.sessionId), problem: null } : invalid;
   }
   if (kind === 'api') {
     const apiToken = await prisma.apiToken.findUnique({ where: { tokenHash } });

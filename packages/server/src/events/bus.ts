@@ -20,6 +20,28 @@ export interface PublishedEvent {
 
 type Topics = Record<string, [PublishedEvent]>;
 
+export interface EventRow {
+  id: bigint;
+  workspaceId: string;
+  type: string;
+  entityType: string;
+  entityId: string;
+  actor: string;
+  payload: unknown;
+  createdAt: Date;
+}
+
+export const toPublishedEvent = (row: EventRow): PublishedEvent => ({
+  id: row.id.toString(),
+  workspaceId: row.workspaceId,
+  type: row.type,
+  entityType: row.entityType,
+  entityId: row.entityId,
+  actor: row.actor,
+  payload: row.payload,
+  occurredAt: row.createdAt.toISOString(),
+});
+
 export const workspaceTopic = (workspaceId: string) => `workspace:${workspaceId}`;
 
 export interface EventBusOptions {
@@ -49,24 +71,11 @@ export function createEventBus({ prisma, redis, pollMs, batchSize = 200 }: Event
 
   async function publishBatch(): Promise<number> {
     return prisma.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<
-        { id: bigint; workspaceId: string; type: string; entityType: string; entityId: string; actor: string; payload: unknown; createdAt: Date }[]
-      >`SELECT "id", "workspaceId", "type", "entityType", "entityId", "actor", "payload", "createdAt"
+      const rows = await tx.$queryRaw<EventRow[]>`SELECT "id", "workspaceId", "type", "entityType", "entityId", "actor", "payload", "createdAt"
           FROM "Event" WHERE "publishedAt" IS NULL ORDER BY "id" LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
       if (rows.length === 0) return 0;
       // Publishing before the mark commits: a crash in between re-publishes (at least once) rather than losing one.
-      for (const row of rows) {
-        await publish({
-          id: row.id.toString(),
-          workspaceId: row.workspaceId,
-          type: row.type,
-          entityType: row.entityType,
-          entityId: row.entityId,
-          actor: row.actor,
-          payload: row.payload,
-          occurredAt: row.createdAt.toISOString(),
-        });
-      }
+      for (const row of rows) await publish(toPublishedEvent(row));
       const ids = rows.map((row) => row.id);
       await tx.$executeRaw`UPDATE "Event" SET "publishedAt" = now() WHERE "id" = ANY(${ids}::bigint[])`;
       return rows.length;

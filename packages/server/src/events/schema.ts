@@ -6,6 +6,8 @@ import { principalOf } from '../context.js';
 import { builder } from '../schema/builder.js';
 import { audienceOf } from './audience.js';
 import type { PublishedEvent } from './bus.js';
+import { REPLAY_LIMIT, replayThenLive } from './replay.js';
+import { badInput } from '../errors.js';
 
 const DomainEventRef = builder.objectRef<PublishedEvent>('DomainEvent');
 DomainEventRef.implement({
@@ -30,19 +32,23 @@ export function matchesEventType(type: string, wanted: readonly string[] | null 
 builder.subscriptionField('workspaceEvents', (t) =>
   t.field({
     type: DomainEventRef,
-    description: 'Every change in the workspace as it commits, on any server instance.',
-    args: { types: t.arg.stringList({ required: false, description: 'Event types to receive; `customer.*` for a family.' }) },
+    description:
+      'Every change in the workspace as it commits, on any server instance. Pass `after` (the id of the last event ' +
+      `you received) when reconnecting to receive what you missed first, up to ${REPLAY_LIMIT} events.`,
+    args: {
+      types: t.arg.stringList({ required: false, description: 'Event types to receive; `customer.*` for a family.' }),
+      after: t.arg.id({ required: false, description: 'Resume after this event id.' }),
+    },
     subscribe: (_root, args, ctx) => {
       const principal = principalOf(ctx);
-      return pipe(
-        ctx.app.events.subscribe(principal.workspaceId),
-        filter(
-          (event: PublishedEvent) =>
-            event.workspaceId === principal.workspaceId &&
-            hasRoleAtLeast(principal, audienceOf(event.type)) &&
-            matchesEventType(event.type, args.types),
-        ),
-      );
+      const visible = (event: PublishedEvent) =>
+        event.workspaceId === principal.workspaceId &&
+        hasRoleAtLeast(principal, audienceOf(event.type)) &&
+        matchesEventType(event.type, args.types);
+      const live = pipe(ctx.app.events.subscribe(principal.workspaceId), filter(visible));
+      if (args.after == null) return live;
+      if (!/^\d{1,18}$/.test(String(args.after))) throw badInput('after', 'Must be the id of an event.');
+      return replayThenLive(ctx.app.db.prisma, principal.workspaceId, BigInt(String(args.after)), live, visible);
     },
     resolve: (event) => event,
   }),
