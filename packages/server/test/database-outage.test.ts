@@ -2,6 +2,7 @@
 // server stays up, and it recovers by itself when the database is back. The outage is a TCP proxy in front of the
 // real PostgreSQL that the test cuts and restores, so it needs DATABASE_URL (skipped on the embedded default).
 import net from 'node:net';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { PASSWORD, rawId, startTestApp, type TestApp, uniqueEmail, type Workspace } from './harness.js';
@@ -97,6 +98,46 @@ describe.skipIf(!databaseUrl)('when PostgreSQL is down', () => {
     const teams = await prisma.team.findMany({ where: { workspaceId, name: 'Night shift' }, include: { members: true } });
     expect(teams).toHaveLength(1);
     expect(teams[0].members).toHaveLength(2);
+    expect(await prisma.event.count({ where: { workspaceId, type: 'team.created' } })).toBe(1);
+  });
+
+  it('rolls back a transaction cut in the middle: the team row it had written is gone', async () => {
+    // Hold a lock on the agent's row from outside the app, so the app's transaction stops after inserting the team
+    // and while inserting its membership (the foreign key check waits for the lock). Then cut the connection.
+    const agentUuid = rawId(agentId);
+    const locker = new pg.Client({ connectionString: databaseUrl! });
+    await locker.connect();
+    await locker.query('BEGIN');
+    await locker.query('SELECT 1 FROM "User" WHERE "id" = $1 FOR UPDATE', [agentUuid]);
+
+    const pending = t.gql(`mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`, {
+      input: { name: 'Cut mid-way', memberIds: [agentId] },
+    }, acme.token);
+    // Wait until the app's transaction is blocked on the lock, i.e. half-way through its writes.
+    for (let waited = 0; ; waited += 50) {
+      const { rows } = await locker.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+      );
+      if (rows[0].n > 0) break;
+      if (waited > 10_000) throw new Error('the transaction never reached the lock');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    proxy.cut();
+    const result = await pending;
+    await locker.query('ROLLBACK');
+    await locker.end();
+    proxy.restore();
+
+    expect(result.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    const prisma = t.app.services.db.prisma;
+    const workspaceId = rawId(acme.workspaceId);
+    let teams: number | undefined;
+    for (let attempt = 0; teams === undefined && attempt < 20; attempt++) {
+      teams = await prisma.team.count({ where: { workspaceId, name: 'Cut mid-way' } }).catch(() => undefined);
+      if (teams === undefined) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(teams).toBe(0);
+    // Only the earlier test's team was ever announced.
     expect(await prisma.event.count({ where: { workspaceId, type: 'team.created' } })).toBe(1);
   });
 });
