@@ -33,7 +33,12 @@ export async function buildApp(options: BuildAppOptions = {}) {
     pgliteDir: options.pgliteDir ?? pgliteDirFor(config.dataDir),
   });
   const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
-  const events = createEventBus({ prisma: db.prisma, redis, pollMs: config.eventRelayPollMs });
+  const events = createEventBus({
+    prisma: db.prisma,
+    redis,
+    pollMs: config.eventRelayPollMs,
+    retentionDays: config.eventRetentionDays,
+  });
   const services: AppServices = { config, db, events };
 
   const yoga = createYoga<YogaInitialContext & SocketContext, Context>({

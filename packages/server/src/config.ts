@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   PAGE_SIZE_DEFAULT: intFromEnv(20),
   PAGE_SIZE_MAX: intFromEnv(100),
   EVENT_RELAY_POLL_MS: intFromEnv(500),
+  EVENT_RETENTION_DAYS: intFromEnv(7),
   SHUTDOWN_GRACE_MS: intFromEnv(10_000),
 });
 
@@ -56,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     pageSize: { default: e.PAGE_SIZE_DEFAULT, max: e.PAGE_SIZE_MAX },
     eventRelayPollMs: e.EVENT_RELAY_POLL_MS,
+    eventRetentionDays: e.EVENT_RETENTION_DAYS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }

@@ -230,4 +230,21 @@ describe('outbox', () => {
     const published = await prisma.event.findUniqueOrThrow({ where: { id: event.id } });
     expect(published.publishedAt).not.toBeNull();
   });
+
+  it('prunes published events past the retention period, never unpublished ones', async () => {
+    const prisma = t.app.services.db.prisma;
+    const old = new Date(Date.now() - 8 * 86_400_000);
+    const workspaceId = rawId(acme.workspaceId);
+    const stale = await prisma.event.create({
+      data: { workspaceId, type: 'test.stale', entityType: 'Customer', entityId: 'x', actor: 'system', createdAt: old, publishedAt: old },
+    });
+    const pending = await prisma.event.create({
+      data: { workspaceId, type: 'test.pending', entityType: 'Customer', entityId: 'y', actor: 'system', createdAt: old },
+    });
+    await t.app.services.events.stop(); // keep the relay from publishing the pending row during the check
+    await t.app.services.events.prune();
+    expect(await prisma.event.findUnique({ where: { id: stale.id } })).toBeNull();
+    expect(await prisma.event.findUnique({ where: { id: pending.id } })).not.toBeNull();
+    t.app.services.events.start();
+  });
 });

@@ -48,12 +48,16 @@ export interface EventBusOptions {
   prisma: PrismaClient;
   redis?: { publish: Redis; subscribe: Redis };
   pollMs: number;
+  /** Published events older than this are pruned; it is also how far back `workspaceEvents(after:)` can resume. */
+  retentionDays: number;
   batchSize?: number;
 }
 
+const PRUNE_EVERY_MS = 10 * 60_000;
+
 export type EventBus = ReturnType<typeof createEventBus>;
 
-export function createEventBus({ prisma, redis, pollMs, batchSize = 200 }: EventBusOptions) {
+export function createEventBus({ prisma, redis, pollMs, retentionDays, batchSize = 200 }: EventBusOptions) {
   const pubsub = createPubSub<Topics>(
     redis ? { eventTarget: createRedisEventTarget({ publishClient: redis.publish, subscribeClient: redis.subscribe }) } : {},
   );
@@ -65,6 +69,7 @@ export function createEventBus({ prisma, redis, pollMs, batchSize = 200 }: Event
     : async (event: PublishedEvent) => pubsub.publish(workspaceTopic(event.workspaceId), event);
 
   let timer: NodeJS.Timeout | undefined;
+  let pruneTimer: NodeJS.Timeout | undefined;
   let draining: Promise<void> | null = null;
   let again = false;
   let stopped = false;
@@ -96,6 +101,16 @@ export function createEventBus({ prisma, redis, pollMs, batchSize = 200 }: Event
     } while (again && !stopped);
   }
 
+  /** Deleting is idempotent, so every instance may prune; no lease is needed. */
+  async function prune(): Promise<number> {
+    try {
+      return await prisma.$executeRaw`DELETE FROM "Event" WHERE "publishedAt" < now() - make_interval(days => ${retentionDays}::int)`;
+    } catch (error) {
+      log.warn('event pruning failed', { error: (error as Error).message });
+      return 0;
+    }
+  }
+
   /** Publish what is committed now; coalesces concurrent calls into one drain. */
   function drain(): Promise<void> {
     if (draining) {
@@ -114,16 +129,20 @@ export function createEventBus({ prisma, redis, pollMs, batchSize = 200 }: Event
     /** Called after a transaction that wrote events commits. */
     kick: () => void drain(),
     drain,
+    prune,
     start() {
       stopped = false;
       // Polling catches rows committed by an instance that stopped before publishing them.
       timer = setInterval(() => void drain(), pollMs);
       timer.unref();
+      pruneTimer = setInterval(() => void prune(), PRUNE_EVERY_MS);
+      pruneTimer.unref();
       void drain();
     },
     async stop() {
       stopped = true;
       if (timer) clearInterval(timer);
+      if (pruneTimer) clearInterval(pruneTimer);
       await draining;
     },
   };
