@@ -8,5 +8,10 @@ import '../products/schema.js';
 import '../customers/schema.js';
 import '../tokens/schema.js';
 import '../events/schema.js';
+import '../vocabularies/schema.js';
+import '../customers/callback-schema.js';
+import '../tickets/schema.js';
+import '../templates/schema.js';
+import '../rules/schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

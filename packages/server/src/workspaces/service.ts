@@ -7,6 +7,15 @@ import { writeTransaction } from '../events/write.js';
 import { normaliseEmail } from '../schema/inputs.js';
 import { startSession } from '../auth/service.js';
 
+/** Every workspace starts with one status per category; admins rename, add and reorder them. */
+const DEFAULT_TICKET_STATUSES = [
+  { name: 'New', category: 'NEW', isDefault: true },
+  { name: 'Open', category: 'OPEN', isDefault: false },
+  { name: 'Pending', category: 'PENDING', isDefault: false },
+  { name: 'Resolved', category: 'RESOLVED', isDefault: false },
+  { name: 'Closed', category: 'CLOSED', isDefault: false },
+] as const;
+
 export interface CreateWorkspaceInput {
   name: string;
   timeZone?: string | null;
@@ -35,6 +44,9 @@ export async function insertWorkspaceWithAdmin(app: Pick<AppServices, 'db' | 'ev
     });
     const admin = await tx.user.create({
       data: { workspaceId: workspace.id, email, name: input.adminName, role: 'ADMIN', passwordHash },
+    });
+    await tx.ticketStatus.createMany({
+      data: DEFAULT_TICKET_STATUSES.map((status, position) => ({ ...status, position, workspaceId: workspace.id })),
     });
     emit({ type: 'workspace.created', entityType: 'Workspace', entityId: workspace.id, workspaceId: workspace.id });
     emit({ type: 'user.created', entityType: 'User', entityId: admin.id, workspaceId: workspace.id });
