@@ -8,7 +8,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  | 'UPSTREAM_UNAVAILABLE';
 
 
 export class DeskgraphError extends GraphQLError {

@@ -70,8 +70,12 @@ export async function updateCustomer(ctx: Context, id: string, input: CustomerFi
 export async function deleteCustomer(ctx: Context, id: string) {
   const principal = principalOf(ctx);
   return writeTransaction(ctx.app, principal, async (tx, emit) => {
+    const tickets = await tx.ticket.count({ where: { customerId: id, workspaceId: principal.workspaceId } });
+    if (tickets > 0) throw conflict('id', `This customer has ${tickets} ticket(s); their history stays, so the customer does too.`);
     const { count } = await tx.customer.deleteMany({ where: { id, workspaceId: principal.workspaceId } });
     if (count === 0) throw notFound('Customer');
+    // What the partner told us about this person goes with them.
+    await tx.customerContextCache.deleteMany({ where: { customerId: id } });
     emit({ type: 'customer.deleted', entityType: 'Customer', entityId: id });
     return id;
   });

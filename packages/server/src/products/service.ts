@@ -48,6 +48,8 @@ export async function updateProduct(ctx: Context, input: { id: string; name?: st
 export async function deleteProduct(ctx: Context, id: string) {
   const principal = principalOf(ctx);
   return writeTransaction(ctx.app, principal, async (tx, emit) => {
+    const tickets = await tx.ticket.count({ where: { productId: id, workspaceId: principal.workspaceId } });
+    if (tickets > 0) throw conflict('id', `This product has ${tickets} ticket(s); it cannot be deleted.`);
     const { count } = await tx.product.deleteMany({ where: { id, workspaceId: principal.workspaceId } });
     if (count === 0) throw notFound('Product');
     emit({ type: 'product.deleted', entityType: 'Product', entityId: id });

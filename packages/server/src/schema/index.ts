@@ -12,6 +12,11 @@ import '../vocabularies/schema.js';
 import '../customers/callback-schema.js';
 import '../tickets/schema.js';
 import '../templates/schema.js';
+import '../canned/schema.js';
+import '../tickets/bulk-schema.js';
+import '../tickets/list-schema.js';
+import '../tickets/events-schema.js';
+import '../mail/schema.js';
 import '../rules/schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

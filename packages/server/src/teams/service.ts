@@ -54,6 +54,8 @@ export async function updateTeam(ctx: Context, input: { id: string; name?: strin
 export async function deleteTeam(ctx: Context, id: string) {
   const principal = principalOf(ctx);
   return writeTransaction(ctx.app, principal, async (tx, emit) => {
+    const tickets = await tx.ticket.count({ where: { assigneeTeamId: id, workspaceId: principal.workspaceId } });
+    if (tickets > 0) throw conflict('id', `${tickets} ticket(s) are assigned to this team; reassign them first.`);
     const { count } = await tx.team.deleteMany({ where: { id, workspaceId: principal.workspaceId } });
     if (count === 0) throw notFound('Team');
     emit({ type: 'team.deleted', entityType: 'Team', entityId: id });

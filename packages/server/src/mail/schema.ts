@@ -1,0 +1,2 @@
+// Filled in by the ticket issue's work.
+export {};
