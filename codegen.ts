@@ -20,6 +20,8 @@ const clientConfig = {
     // Sent as an ISO 8601 string; clients decide whether to turn it into a Date.
     DateTime: 'string',
     JSON: 'unknown',
+    // Multipart uploads (attachments): a browser File or a Node Blob.
+    Upload: 'File | Blob',
   },
 } as const;
 

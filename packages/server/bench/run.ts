@@ -1,7 +1,9 @@
 // `pnpm bench`: what deskgraph costs on top of the bare minimum, each scenario next to a baseline measured in the
 // same run (so machine noise hits both sides alike):
 //   (a) an authenticated `viewer` query over HTTP  vs  a bare graphql-yoga answering the same shape from memory;
-//   (b) createCustomer over HTTP                   vs  the same INSERT through raw pg (or raw PGlite, see below).
+//   (b) createCustomer over HTTP                   vs  the same INSERT through raw pg (or raw PGlite, see below);
+//   (c) createTicket over HTTP                     vs  the statements it writes, raw, in one transaction;
+//   (d) a list of 50 tickets with relations        vs  a bare graphql-yoga answering it from memory (bench/tickets.ts).
 // Embedded PGlite by default; with DATABASE_URL a fresh PostgreSQL database (created, migrated, dropped at the end).
 // Knobs: BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (1), BENCH_CONCURRENCY (16).
 import { randomBytes } from 'node:crypto';
@@ -19,6 +21,7 @@ import { applyMigrations } from '../src/db/migrations.js';
 import { setLogLevel } from '../src/log.js';
 import { startServer } from '../src/server.js';
 import { closedLoop, httpLoadInWorker, type LoadResult, type Stats, summarize } from './load.js';
+import { createTicketScenario, listTicketsScenario, type TicketBenchContext } from './tickets.js';
 
 const envNumber = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -193,12 +196,31 @@ async function main() {
     baseline: rawCreate,
   });
 
+  const tickets: TicketBenchContext = {
+    app,
+    url,
+    auth,
+    databaseUrl: database?.url ?? null,
+    poolSize: POOL_SIZE,
+    concurrency: CONCURRENCY,
+    cleanups,
+    measure,
+    httpLoad,
+  };
+  rows.push(...(await createTicketScenario(tickets)));
+  rows.push(...(await listTicketsScenario(tickets)));
+
   printTable(rows);
   console.log('\nratio = requests/s ÷ the baseline\'s requests/s. The (b) baseline is one INSERT; createCustomer also checks the');
   console.log('e-mail, writes an outbox row to "Event" in the same transaction and wakes the event relay.');
+  console.log('The (c) baseline runs the 7 statements createTicket writes (number, customer lookup + insert, ticket with its');
+  console.log('search vector, note, history, 2 outbox events) in one transaction; createTicket also checks product, status, tags and');
+  console.log('assignee, reads the workspace language, runs the rules and reads the ticket back for the response.');
+  console.log('(d) lists the 50 last-changed of the seeded tickets with status, customer, assignee, tags and last message: the');
+  console.log('session, the page\'s ids, the total and one query per relation (11 statements) vs the same JSON from memory.');
   if (!database) {
     console.log('The raw-pg baseline needs a PostgreSQL server (DATABASE_URL); without one, (b)\'s baseline is the same raw INSERT');
-    console.log('into a separate in-memory PGlite with the same migrations.');
+    console.log('into a separate in-memory PGlite with the same migrations; so is (c)\'s.');
   }
   for (const { name, stats } of rows) {
     if (stats.errors) console.log(`! ${name}: ${stats.errors} failed requests, first: ${stats.firstError}`);

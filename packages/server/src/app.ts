@@ -1,8 +1,11 @@
 // Builds the yoga instance and the services behind it. Tests drive it through `yoga.fetch` with no port;
 // main.ts puts it on HTTP and graphql-ws.
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { GraphQLError } from 'graphql';
 import { createYoga, useReadinessCheck, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import { Redis } from 'ioredis';
+import { useAttachmentDownloads } from './attachments/download.js';
+import { useMultipartUploads } from './attachments/multipart.js';
 import { authenticate, bearerToken } from './auth/principal.js';
 import { type Config, loadConfig } from './config.js';
 import type { AppServices, Context } from './context.js';
@@ -10,6 +13,7 @@ import { openDatabase, pgliteDirFor } from './db.js';
 import { createEventBus } from './events/bus.js';
 import { maskError } from './error-masking.js';
 import { log, setLogLevel } from './log.js';
+import { createMailWorker } from './mail/worker.js';
 import { schema } from './schema/index.js';
 
 export interface BuildAppOptions {
@@ -40,10 +44,17 @@ export async function buildApp(options: BuildAppOptions = {}) {
     retentionDays: config.eventRetentionDays,
   });
   const services: AppServices = { config, db, events };
+  // The e-mail outbox sender runs next to the event relay: polls, claims rows exactly once across instances.
+  const mail = createMailWorker({ prisma: db.prisma, config });
+  // A multipart request carries one message's files; everything else keeps the small JSON body limit.
+  const uploadRequestMaxBytes = config.attachments.perMessage * config.attachments.maxBytes + config.limits.maxBodyBytes;
 
   const yoga = createYoga<YogaInitialContext & SocketContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
+    // Uploads are parsed by src/attachments/multipart.ts (limits while streaming, refusals that name the file).
+    multipart: false,
+    maxRequestBodySize: uploadRequestMaxBytes,
     healthCheckEndpoint: '/health',
     landingPage: false,
     // Unexpected errors are logged once, by maskError, with their stack; typed errors are the client's business.
@@ -58,7 +69,13 @@ export async function buildApp(options: BuildAppOptions = {}) {
     },
     maskedErrors: { maskError },
     plugins: [
-      requestBodyLimit(config.limits.maxBodyBytes),
+      requestBodyLimit(config.limits.maxBodyBytes, uploadRequestMaxBytes),
+      useMultipartUploads({
+        maxFileBytes: config.attachments.maxBytes,
+        maxFiles: config.attachments.perMessage,
+        maxFieldBytes: config.limits.maxBodyBytes,
+      }),
+      useAttachmentDownloads(services),
       EnvelopArmorPlugin({
         maxDepth: { n: config.limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
         maxAliases: { n: config.limits.maxAliases },
@@ -81,10 +98,13 @@ export async function buildApp(options: BuildAppOptions = {}) {
   return {
     yoga,
     services,
+    mail,
     start() {
       events.start();
+      mail.start();
     },
     async stop() {
+      await mail.stop();
       await events.stop();
       if (redis) await Promise.allSettled([redis.publish.quit(), redis.subscribe.quit()]);
       await db.close();
@@ -102,9 +122,39 @@ function connectRedis(url: string) {
   return { publish: make('publish'), subscribe: make('subscribe') };
 }
 
-function requestBodyLimit(maxBytes: number): Plugin {
+const isMultipartRequest = (request: Request) => /^multipart\/form-data\b/i.test(request.headers.get('content-type') ?? '');
+
+function requestBodyLimit(jsonMaxBytes: number, multipartMaxBytes: number): Plugin {
   return {
+    // yoga's own streaming limit (maxRequestBodySize) is sized for uploads; a body without Content-Length that is not
+    // an upload is held to the JSON limit here, while it streams in.
+    onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
+      if (!requestParser || !request.body || isMultipartRequest(request)) return;
+      const parse = requestParser;
+      setRequestParser((original) => {
+        let read = 0;
+        const body = original.body!.pipeThrough(
+          new (original.body instanceof ReadableStream ? TransformStream : fetchAPI.TransformStream)<Uint8Array, Uint8Array>({
+            transform(chunk, controller) {
+              read += chunk.byteLength;
+              if (read > jsonMaxBytes) {
+                controller.error(
+                  new GraphQLError(`The request body is larger than ${jsonMaxBytes} bytes.`, {
+                    extensions: { code: 'PAYLOAD_TOO_LARGE', http: { status: 413 } },
+                  }),
+                );
+              } else {
+                controller.enqueue(chunk);
+              }
+            },
+          }),
+        );
+        const limited = new fetchAPI.Request(original.url, { method: original.method, headers: original.headers, body, duplex: 'half' } as RequestInit);
+        return parse(limited);
+      });
+    },
     onRequest({ request, endResponse, fetchAPI }) {
+      const maxBytes = isMultipartRequest(request) ? multipartMaxBytes : jsonMaxBytes;
       const length = Number(request.headers.get('content-length') ?? 0);
       if (length > maxBytes) {
         endResponse(

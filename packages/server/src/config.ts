@@ -26,6 +26,20 @@ const EnvSchema = z.object({
   EVENT_RELAY_POLL_MS: intFromEnv(500),
   EVENT_RETENTION_DAYS: intFromEnv(7),
   SHUTDOWN_GRACE_MS: intFromEnv(10_000),
+  // Attachments (see src/attachments): per file, per message, and where the files live (default <data dir>/attachments).
+  ATTACHMENT_MAX_BYTES: intFromEnv(20 * 1024 * 1024),
+  ATTACHMENTS_PER_MESSAGE: intFromEnv(5),
+  ATTACHMENT_STORAGE_DIR: z.string().min(1).optional(),
+  // Outgoing e-mail (see src/mail): without SMTP_URL replies wait in the outbox until it is set.
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((url) => /^smtps?:\/\//i.test(url), 'Must be an smtp:// or smtps:// URL.')
+    .optional(),
+  SMTP_FROM: z.string().trim().pipe(z.email('Must be an e-mail address.')).optional(),
+  MAIL_POLL_MS: intFromEnv(1000),
+  MAIL_MAX_ATTEMPTS: intFromEnv(8),
+  MAIL_RETRY_BASE_MS: intFromEnv(30_000),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -37,6 +51,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new Error(`deskgraph: invalid configuration in the environment:\n${problems}`);
   }
   const e = parsed.data;
+  if (e.SMTP_URL && !e.SMTP_FROM) {
+    throw new Error('deskgraph: invalid configuration in the environment:\n  SMTP_FROM: required when SMTP_URL is set (the sender of workspaces without a support e-mail).');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -59,5 +76,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     eventRelayPollMs: e.EVENT_RELAY_POLL_MS,
     eventRetentionDays: e.EVENT_RETENTION_DAYS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    attachments: {
+      maxBytes: e.ATTACHMENT_MAX_BYTES,
+      perMessage: e.ATTACHMENTS_PER_MESSAGE,
+      storageDir: e.ATTACHMENT_STORAGE_DIR ? path.resolve(e.ATTACHMENT_STORAGE_DIR) : path.join(path.resolve(e.DESKGRAPH_DATA_DIR), 'attachments'),
+    },
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.SMTP_FROM,
+      pollMs: e.MAIL_POLL_MS,
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+      retryBaseMs: e.MAIL_RETRY_BASE_MS,
+    },
   };
 }

@@ -18,6 +18,8 @@ export interface Database {
   backend: 'postgres' | 'pglite';
   /** Throws when the database cannot answer (used by /ready). */
   ping(): Promise<void>;
+  /** Calls `listener` with each SQL statement Prisma sends (tests count them); returns the way to stop. */
+  onQuery(listener: (sql: string) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -66,10 +68,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     if (applied.length > 0) log.info('migrations applied', { backend, applied });
   }
 
-  const prisma = new PrismaClient({ adapter });
+  // Query events cost a timestamp and the parameters' serialisation per statement; listeners are only for tests.
+  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  const queryListeners = new Set<(sql: string) => void>();
+  prisma.$on('query', (event) => queryListeners.forEach((listener) => listener(event.query)));
   return {
-    prisma,
+    prisma: prisma as PrismaClient,
     backend,
+    onQuery: (listener) => {
+      queryListeners.add(listener);
+      return () => queryListeners.delete(listener);
+    },
     ping: async () => {
       await prisma.$queryRaw`SELECT 1`;
     },

@@ -182,7 +182,7 @@ describe('workspace isolation (generated from the schema)', () => {
     expect(rootFields('query').length).toBeGreaterThan(5);
     expect(rootFields('mutation').length).toBeGreaterThan(10);
     // Subscriptions cannot be probed by fetch; each must have its own cross-workspace test, listed here.
-    const subscriptionsWithIsolationTests = ['workspaceEvents'];
+    const subscriptionsWithIsolationTests = ['workspaceEvents', 'ticketEvents'];
     expect(Object.keys(schema.getSubscriptionType()!.getFields()).sort()).toEqual(subscriptionsWithIsolationTests.sort());
   });
 

@@ -20,10 +20,16 @@ export interface Actor {
   actor: string;
 }
 
+export interface WriteOptions {
+  /** Longer than Prisma's 5 s default, for work that touches hundreds of rows at once (bulk actions). */
+  timeoutMs?: number;
+}
+
 export async function writeTransaction<T>(
   app: Pick<AppServices, 'db' | 'events'>,
   actor: Actor,
   work: (tx: Tx, emit: (event: EventDraft) => void) => Promise<T>,
+  options: WriteOptions = {},
 ): Promise<T> {
   const drafts: EventDraft[] = [];
   const result = await app.db.prisma.$transaction(async (tx) => {
@@ -38,7 +44,7 @@ export async function writeTransaction<T>(
       });
     }
     return value;
-  });
+  }, options.timeoutMs ? { timeout: options.timeoutMs } : undefined);
   if (drafts.length > 0) app.events.kick();
   return result;
 }

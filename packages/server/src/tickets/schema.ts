@@ -1,6 +1,7 @@
 // GraphQL for tickets: the Ticket, TicketMessage and TicketHistoryEntry nodes, `ticket(id)`, and the mutations of
 // the everyday workflow (create on a customer's behalf, reply, note, change).
 import { z } from 'zod';
+import { UploadRef } from '../attachments/schema-scalar.js';
 import { principalOf } from '../context.js';
 import { ChannelEnum } from '../products/schema.js';
 import { builder, workspaceOwned } from '../schema/builder.js';
@@ -182,6 +183,12 @@ export const CreateTicketInput = builder.inputType('CreateTicketInput', {
     priority: t.field({ type: PriorityEnum, required: false, description: 'Defaults to MEDIUM.' }),
     assignee: t.field({ type: AssigneeInput, required: false }),
     tagIds: t.idList({ required: false, description: 'Existing tags only.' }),
+    // Attachments (src/attachments): multipart uploads, stored before the transaction and removed if it fails.
+    attachments: t.field({
+      type: [UploadRef],
+      required: { list: false, items: true },
+      description: 'Files of the ticket (GraphQL multipart request); by default at most 5, each at most 20 MB.',
+    }),
   }),
 });
 
@@ -205,6 +212,7 @@ builder.mutationField('createTicket', (t) =>
           priority: input.priority,
           assignee: assigneeOf(input.assignee, 'input.assignee.id'),
           tagIds: idsOf(input.tagIds, 'Tag', 'input.tagIds'),
+          attachments: input.attachments,
         }),
       ),
   }),
@@ -230,6 +238,12 @@ const ReplyToTicketInput = builder.inputType('ReplyToTicketInput', {
     ticketId: t.id(),
     body: t.string({ validate: messageBodyRule }),
     statusId: t.id({ required: false, description: 'Also move the ticket to this status (Pending, Resolved, …).' }),
+    // Attachments (src/attachments): multipart uploads, stored before the transaction and removed if it fails.
+    attachments: t.field({
+      type: [UploadRef],
+      required: { list: false, items: true },
+      description: 'Files sent to the customer with the reply; by default at most 5, each at most 20 MB.',
+    }),
   }),
 });
 
@@ -243,6 +257,7 @@ builder.mutationField('replyToTicket', (t) =>
         ticketId: idOf(String(input.ticketId), 'Ticket', 'input.ticketId'),
         body: input.body,
         statusId: optionalId(input.statusId, 'TicketStatus', 'input.statusId'),
+        attachments: input.attachments,
       });
       return { messageId: message.id, ticketId: message.ticketId };
     },
@@ -250,7 +265,16 @@ builder.mutationField('replyToTicket', (t) =>
 );
 
 const AddPrivateNoteInput = builder.inputType('AddPrivateNoteInput', {
-  fields: (t) => ({ ticketId: t.id(), body: t.string({ validate: messageBodyRule }) }),
+  fields: (t) => ({
+    ticketId: t.id(),
+    body: t.string({ validate: messageBodyRule }),
+    // Attachments (src/attachments): multipart uploads, stored before the transaction and removed if it fails.
+    attachments: t.field({
+      type: [UploadRef],
+      required: { list: false, items: true },
+      description: 'Files for agents only; by default at most 5, each at most 20 MB.',
+    }),
+  }),
 });
 
 builder.mutationField('addPrivateNote', (t) =>
@@ -262,6 +286,7 @@ builder.mutationField('addPrivateNote', (t) =>
       const message = await addPrivateNote(ctx, {
         ticketId: idOf(String(input.ticketId), 'Ticket', 'input.ticketId'),
         body: input.body,
+        attachments: input.attachments,
       });
       return { messageId: message.id, ticketId: message.ticketId };
     },

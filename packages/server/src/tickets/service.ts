@@ -1,6 +1,7 @@
 // The ticket workflow: create on a customer's behalf, reply, note, change fields. Every change runs in one
 // transaction with its history entries, its events and the rules it triggers; nothing about a ticket changes
 // without a history entry.
+import { recordAttachments, withStoredUploads } from '../attachments/service.js';
 import type { Principal } from '../auth/principal.js';
 import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
@@ -8,7 +9,7 @@ import { badInput, conflict, notFound } from '../errors.js';
 import type { EventDraft, Tx } from '../events/write.js';
 import { writeTransaction } from '../events/write.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import type { AssigneeKind, Priority, StatusCategory } from '../generated/prisma/enums.js';
+import type { AssigneeKind, Channel, Priority, StatusCategory } from '../generated/prisma/enums.js';
 import { applyTicketRules } from '../rules/engine.js';
 import { normaliseEmail } from '../schema/inputs.js';
 import { type FieldChange, diffTicket, type TrackedTicket } from './history.js';
@@ -195,6 +196,8 @@ export interface CreateTicketFields {
   priority?: Priority | null;
   assignee?: AssigneeInput | null;
   tagIds?: string[] | null;
+  /** Uploads (src/attachments); checked and stored by `createTicket`, not by `createTicketInTx`. */
+  attachments?: readonly unknown[] | null;
 }
 
 /** Creates an internal ticket (an agent on the customer's behalf) inside a caller's transaction. */
@@ -257,18 +260,26 @@ export async function createTicketInTx(tx: Tx, emit: Emit, principal: Principal,
       to: { number: ticket.number, status: status.id, priority: ticket.priority, customer: customer.id },
     },
   ]);
-  await applyTicketRules(tx, { workspaceId, ticketId: ticket.id, trigger: 'TICKET_CREATED', changedFields: [] });
   await refreshSearchVector(tx, [ticket.id]);
   emit({ type: 'ticket.created', entityType: 'Ticket', entityId: ticket.id, payload: { number: ticket.number } });
   if (assignee.assigneeUserId || assignee.assigneeTeamId) {
     emit({ type: 'ticket.assigned', entityType: 'Ticket', entityId: ticket.id, payload: { ...assignee } });
   }
+  // After the ticket's own events, so subscribers hear of the ticket before they hear what rules did to it.
+  await applyTicketRules(tx, { workspaceId, ticketId: ticket.id, trigger: 'TICKET_CREATED', changedFields: [], emit });
   return ticket;
 }
 
 export async function createTicket(ctx: Context, fields: CreateTicketFields) {
   const principal = principalOf(ctx);
-  return writeTransaction(ctx.app, principal, (tx, emit) => createTicketInTx(tx, emit, principal, fields));
+  // Attachments: files are stored first and removed again if the transaction fails (see src/attachments/service.ts).
+  return withStoredUploads(ctx.app, fields.attachments, 'input.attachments', (stored) =>
+    writeTransaction(ctx.app, principal, async (tx, emit) => {
+      const ticket = await createTicketInTx(tx, emit, principal, fields);
+      await recordAttachments(tx, stored, { workspaceId: principal.workspaceId, ticketId: ticket.id });
+      return ticket;
+    }),
+  );
 }
 
 // ---------------------------------------------------------------- messages
@@ -278,12 +289,15 @@ export interface AddMessageInput {
   body: string;
   /** With a reply, agents usually also move the ticket on (to Pending, Resolved, …). */
   statusId?: string | null;
+  /** Uploads (src/attachments); a public reply's files also go out with its e-mail. */
+  attachments?: readonly unknown[] | null;
 }
 
 async function addMessage(ctx: Context, visibility: 'PUBLIC' | 'PRIVATE', input: AddMessageInput) {
   const principal = principalOf(ctx);
   const via = viaOf(principal);
-  return writeTransaction(ctx.app, principal, async (tx, emit) => {
+  // Attachments: files are stored first and removed again if the transaction fails (see src/attachments/service.ts).
+  return withStoredUploads(ctx.app, input.attachments, 'input.attachments', (stored) => writeTransaction(ctx.app, principal, async (tx, emit) => {
     const ticket = await ticketOfWorkspace(tx, principal.workspaceId, input.ticketId, 'input.ticketId');
     assertNotMerged(ticket);
     const now = new Date();
@@ -296,29 +310,17 @@ async function addMessage(ctx: Context, visibility: 'PUBLIC' | 'PRIVATE', input:
         author: principal.actor,
         authorUserId: principal.userId,
         body: input.body,
-        channel: visibility === 'PUBLIC' ? (ticket.channel === 'INTERNAL' ? 'EMAIL' : ticket.channel) : 'INTERNAL',
+        channel: visibility === 'PUBLIC' ? replyChannelOf(ticket) : 'INTERNAL',
       },
     });
+    await recordAttachments(tx, stored, { workspaceId: principal.workspaceId, ticketId: ticket.id, messageId: message.id });
     const changes: { field: string; from: unknown; to: unknown }[] = [
       { field: visibility === 'PUBLIC' ? 'reply' : 'note', from: null, to: { messageId: message.id } },
     ];
     const update: Prisma.TicketUpdateInput = {};
     if (visibility === 'PUBLIC') {
       Object.assign(update, { lastMessageAt: now, lastMessageBy: 'AGENT', firstReplyAt: ticket.firstReplyAt ?? now });
-      const customer = await tx.customer.findUniqueOrThrow({ where: { id: ticket.customerId } });
-      // E-mail goes out through the outbox: a mail server outage delays the reply, it never loses it.
-      if (customer.email && (ticket.channel === 'EMAIL' || ticket.channel === 'INTERNAL' || ticket.channel === 'WEB_FORM')) {
-        await tx.outboundEmail.create({
-          data: {
-            workspaceId: principal.workspaceId,
-            ticketId: ticket.id,
-            messageId: message.id,
-            toAddress: customer.email,
-            subject: `[#${ticket.number}] ${ticket.subject}`,
-            textBody: input.body,
-          },
-        });
-      }
+      await queueReplyEmail(tx, ticket, message);
     }
     if (input.statusId && input.statusId !== ticket.statusId) {
       const status = await statusOf(tx, principal.workspaceId, input.statusId, 'input.statusId');
@@ -327,12 +329,6 @@ async function addMessage(ctx: Context, visibility: 'PUBLIC' | 'PRIVATE', input:
     }
     await tx.ticket.update({ where: { id: ticket.id }, data: update });
     await recordHistory(tx, { ...principal, via }, ticket.id, changes);
-    await applyTicketRules(tx, {
-      workspaceId: principal.workspaceId,
-      ticketId: ticket.id,
-      trigger: 'TICKET_UPDATED',
-      changedFields: changes.map((change) => change.field),
-    });
     await refreshSearchVector(tx, [ticket.id]);
     emit({
       type: 'ticket.messageAdded',
@@ -343,11 +339,73 @@ async function addMessage(ctx: Context, visibility: 'PUBLIC' | 'PRIVATE', input:
     if (changes.some((change) => change.field === 'status')) {
       emit({ type: 'ticket.updated', entityType: 'Ticket', entityId: ticket.id, payload: { fields: ['status'] } });
     }
+    await applyTicketRules(tx, {
+      workspaceId: principal.workspaceId,
+      ticketId: ticket.id,
+      trigger: 'TICKET_UPDATED',
+      changedFields: changes.map((change) => change.field),
+      emit,
+    });
     return message;
-  });
+  }));
 }
 
 export const replyToTicket = (ctx: Context, input: AddMessageInput) => addMessage(ctx, 'PUBLIC', input);
+
+/** The channel a public message goes out on: internal tickets are answered by e-mail. */
+const replyChannelOf = (ticket: { channel: Channel }): Channel => (ticket.channel === 'INTERNAL' ? 'EMAIL' : ticket.channel);
+
+/** E-mail goes out through the outbox: a mail server outage delays a public message, it never loses it. */
+async function queueReplyEmail(
+  tx: Tx,
+  ticket: { id: string; workspaceId: string; customerId: string; channel: Channel; number: number; subject: string },
+  message: { id: string; body: string },
+) {
+  if (ticket.channel !== 'EMAIL' && ticket.channel !== 'INTERNAL' && ticket.channel !== 'WEB_FORM') return;
+  const customer = await tx.customer.findUniqueOrThrow({ where: { id: ticket.customerId } });
+  if (!customer.email) return;
+  await tx.outboundEmail.create({
+    data: {
+      workspaceId: ticket.workspaceId,
+      ticketId: ticket.id,
+      messageId: message.id,
+      toAddress: customer.email,
+      subject: `[#${ticket.number}] ${ticket.subject}`,
+      textBody: message.body,
+    },
+  });
+}
+
+/**
+ * A public message the system sends on its own (a rule's automatic reply): the customer gets it like a reply, but it
+ * is nobody's response, so first-reply and last-message fields stay as they are (SLA clocks keep running).
+ */
+export async function addSystemReplyInTx(
+  tx: Tx,
+  emit: Emit,
+  principal: Pick<Principal, 'actor' | 'workspaceId'> & { via: string },
+  ticketId: string,
+  body: string,
+) {
+  const ticket = await ticketOfWorkspace(tx, principal.workspaceId, ticketId, 'ticketId');
+  assertNotMerged(ticket);
+  const message = await tx.ticketMessage.create({
+    data: {
+      workspaceId: principal.workspaceId,
+      ticketId: ticket.id,
+      visibility: 'PUBLIC',
+      authorKind: 'SYSTEM',
+      author: 'system',
+      body,
+      channel: replyChannelOf(ticket),
+    },
+  });
+  await queueReplyEmail(tx, ticket, message);
+  await recordHistory(tx, principal, ticket.id, [{ field: 'reply', from: null, to: { messageId: message.id } }]);
+  await refreshSearchVector(tx, [ticket.id]);
+  emit({ type: 'ticket.messageAdded', entityType: 'Ticket', entityId: ticket.id, payload: { messageId: message.id, visibility: 'PUBLIC' } });
+  return message;
+}
 export const addPrivateNote = (ctx: Context, input: Omit<AddMessageInput, 'statusId'>) => addMessage(ctx, 'PRIVATE', input);
 
 // ---------------------------------------------------------------- update
@@ -425,12 +483,6 @@ export async function updateTicketInTx(
   }
   const updated = await tx.ticket.update({ where: { id: ticket.id }, data: { ...data, updatedAt: now } });
   await recordHistory(tx, principal, ticket.id, diff);
-  await applyTicketRules(tx, {
-    workspaceId,
-    ticketId: ticket.id,
-    trigger: 'TICKET_UPDATED',
-    changedFields: diff.map((change) => change.field),
-  });
   if (diff.some((change) => change.field === 'subject')) await refreshSearchVector(tx, [ticket.id]);
   emit({
     type: 'ticket.updated',
@@ -446,6 +498,13 @@ export async function updateTicketInTx(
       payload: { assigneeUserId: after.assigneeUserId, assigneeTeamId: after.assigneeTeamId },
     });
   }
+  await applyTicketRules(tx, {
+    workspaceId,
+    ticketId: ticket.id,
+    trigger: 'TICKET_UPDATED',
+    changedFields: diff.map((change) => change.field),
+    emit,
+  });
   return { ticket: updated, changed: diff };
 }
 

@@ -1,0 +1,65 @@
+// What rules see of a ticket (pure): a snapshot read inside the ticket's transaction, read again after every rule
+// that changed the ticket, so each rule sees the ticket as the rules before it left it.
+
+export const RULE_TRIGGERS = ['TICKET_CREATED', 'TICKET_UPDATED'] as const;
+export type RuleTrigger = (typeof RULE_TRIGGERS)[number];
+
+export const CHANNELS = [
+  'IN_APP',
+  'WEB_FORM',
+  'EMAIL',
+  'APP_STORE',
+  'GOOGLE_PLAY',
+  'HUAWEI_APPGALLERY',
+  'WHATSAPP',
+  'LIVE_CHAT',
+  'INSTAGRAM',
+  'FACEBOOK',
+  'TWITTER',
+  'PHONE',
+  'INTERNAL',
+] as const;
+export const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'] as const;
+export const STATUS_CATEGORIES = ['NEW', 'OPEN', 'PENDING', 'RESOLVED', 'CLOSED'] as const;
+
+export interface TicketSnapshot {
+  id: string;
+  number: number;
+  channel: (typeof CHANNELS)[number];
+  productId: string;
+  priority: (typeof PRIORITIES)[number];
+  statusId: string;
+  statusCategory: (typeof STATUS_CATEGORIES)[number];
+  typeId: string | null;
+  topicId: string | null;
+  folderId: string | null;
+  assigneeUserId: string | null;
+  assigneeTeamId: string | null;
+  tagIds: string[];
+  subject: string;
+  /** The ticket's first message that is not an automatic one: the customer's request, or the agent's note on an
+   * internal ticket ('' when there is none). */
+  description: string;
+  customer: { id: string; name: string; email: string | null };
+  lastMessageBy: 'AGENT' | 'CUSTOMER' | 'SYSTEM' | null;
+  isInternal: boolean;
+  createdAt: Date;
+}
+
+/**
+ * Data beyond the ticket snapshot that condition kinds may need (an assignee's presence, a customer's group). A
+ * module adds a field here by declaration merging (`declare module '../rules/facts.js' { interface ExtraFacts {…} }`),
+ * registers a loader with `registerFactSource`, and names it in its condition kind's `needs`; only the facts some
+ * enabled rule needs are loaded.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ExtraFacts {}
+
+export interface TicketFacts {
+  ticket: TicketSnapshot;
+  trigger: RuleTrigger;
+  /** Fields the triggering change touched (history field names; empty on create). */
+  changedFields: readonly string[];
+  now: Date;
+  extra: Partial<ExtraFacts>;
+}

@@ -1,0 +1,279 @@
+// Managing a workspace's rules (admins): create, change, delete, put in order, and try one on a ticket without
+// changing anything. Definitions are checked against the registry of kinds; ids in configs against the workspace.
+import type { Context } from '../context.js';
+import { principalOf } from '../context.js';
+import { badInput, conflict, DeskgraphError, notFound } from '../errors.js';
+import type { Tx } from '../events/write.js';
+import { writeTransaction } from '../events/write.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { resolveAssignee, ticketOfWorkspace } from '../tickets/service.js';
+import { moveTo, positionChanges } from '../vocabularies/positions.js';
+import { roundRobinAssignee } from './engine.js';
+import {
+  type ConditionResult,
+  explainConditions,
+  factsNeeded,
+  parseActions,
+  parseConditions,
+  planAction,
+  type RuleItemInput,
+  RuleDefinitionError,
+  type StoredAction,
+  type StoredCondition,
+} from './evaluate.js';
+import type { RuleTrigger } from './facts.js';
+import type { ActionPlan } from './kinds.js';
+import type { Reference } from './refs.js';
+import { loadTicketFacts } from './ticket-facts.js';
+
+export interface RuleDefinitionInput {
+  conditions: readonly RuleItemInput[];
+  actions: readonly RuleItemInput[];
+}
+
+// ---------------------------------------------------------------- checks
+
+/** Every id a config names must be an object of the rule's workspace; the first that is not answers NOT_FOUND. */
+async function assertReferences(tx: Tx, workspaceId: string, references: readonly Reference[]) {
+  const found = new Map<string, Set<string>>();
+  for (const typename of new Set(references.map((reference) => reference.typename))) {
+    // Every referenced model is workspace-owned; its Prisma delegate is named after it (Team → tx.team).
+    const delegate = (tx as unknown as Record<string, { findMany(args: object): Promise<{ id: string }[]> }>)[
+      typename[0].toLowerCase() + typename.slice(1)
+    ];
+    if (!delegate) throw new Error(`rule config references unknown model ${typename}`);
+    const ids = [...new Set(references.filter((reference) => reference.typename === typename).map((reference) => reference.id))];
+    const rows = await delegate.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true } });
+    found.set(typename, new Set(rows.map((row) => row.id)));
+  }
+  const missing = references.find((reference) => !found.get(reference.typename)?.has(reference.id));
+  if (missing) throw notFound(missing.typename, missing.path);
+}
+
+async function definitionOf(tx: Tx, workspaceId: string, input: Partial<RuleDefinitionInput>) {
+  try {
+    const conditions = input.conditions ? parseConditions(input.conditions, 'input.conditions') : null;
+    const actions = input.actions ? parseActions(input.actions, 'input.actions') : null;
+    await assertReferences(tx, workspaceId, [...(conditions?.references ?? []), ...(actions?.references ?? [])]);
+    return {
+      ...(conditions ? { conditions: conditions.items as unknown as Prisma.InputJsonValue } : {}),
+      ...(actions
+        ? {
+            actions: actions.items as unknown as Prisma.InputJsonValue,
+            // Kept on the row so lists can show it without reading the actions.
+            stopOtherRules: actions.items.some((action) => action.kind === 'stopOtherRules'),
+          }
+        : {}),
+    };
+  } catch (error) {
+    if (error instanceof RuleDefinitionError) throw badInput(error.field, error.message);
+    throw error;
+  }
+}
+
+function triggersOf(triggers: readonly RuleTrigger[]) {
+  const unique = [...new Set(triggers)];
+  if (unique.length === 0) throw badInput('input.triggers', 'List at least one trigger.');
+  return unique;
+}
+
+async function assertNameFree(tx: Tx, workspaceId: string, name: string, exceptId?: string) {
+  const clash = await tx.rule.findFirst({ where: { workspaceId, name, id: exceptId ? { not: exceptId } : undefined } });
+  if (clash) throw conflict('input.name', 'A rule with this name already exists.');
+}
+
+async function ruleOfWorkspace(tx: Tx, workspaceId: string, id: string, field: string) {
+  const rule = await tx.rule.findFirst({ where: { id, workspaceId } });
+  if (!rule) throw notFound('Rule', field);
+  return rule;
+}
+
+// ---------------------------------------------------------------- order
+
+/** Rule changes of one workspace take turns, so positions stay dense (0..n-1) even when admins race. */
+async function lockRules(tx: Tx, workspaceId: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rules:${workspaceId}`}, 0))`;
+}
+
+const rulesInOrder = (tx: Tx, workspaceId: string) =>
+  tx.rule.findMany({
+    where: { workspaceId },
+    orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    select: { id: true, position: true },
+  });
+
+async function applyOrder(tx: Tx, rows: { id: string; position: number }[], ordered: string[]) {
+  for (const change of positionChanges(rows, ordered)) {
+    await tx.rule.update({ where: { id: change.id }, data: { position: change.position } });
+  }
+}
+
+// ---------------------------------------------------------------- mutations
+
+export interface CreateRuleFields extends RuleDefinitionInput {
+  name: string;
+  triggers: readonly RuleTrigger[];
+  enabled?: boolean | null;
+  /** 0 = first; omitted = last. */
+  position?: number | null;
+}
+
+export async function createRule(ctx: Context, input: CreateRuleFields) {
+  const principal = principalOf(ctx);
+  const { workspaceId } = principal;
+  return writeTransaction(ctx.app, principal, async (tx, emit) => {
+    const triggers = triggersOf(input.triggers);
+    const definition = await definitionOf(tx, workspaceId, input);
+    await lockRules(tx, workspaceId);
+    await assertNameFree(tx, workspaceId, input.name);
+    const rows = await rulesInOrder(tx, workspaceId);
+    const rule = await tx.rule.create({
+      data: {
+        workspaceId,
+        name: input.name,
+        triggers,
+        enabled: input.enabled ?? true,
+        position: rows.length,
+        conditions: definition.conditions ?? [],
+        actions: definition.actions ?? [],
+        stopOtherRules: definition.stopOtherRules ?? false,
+      },
+    });
+    if (input.position != null) {
+      const ordered = moveTo([...rows.map((row) => row.id), rule.id], rule.id, input.position);
+      await applyOrder(tx, [...rows, { id: rule.id, position: rows.length }], ordered);
+    }
+    emit({ type: 'rule.created', entityType: 'Rule', entityId: rule.id });
+    return rule;
+  });
+}
+
+export interface UpdateRuleFields extends Partial<RuleDefinitionInput> {
+  id: string;
+  name?: string | null;
+  triggers?: readonly RuleTrigger[] | null;
+  enabled?: boolean | null;
+  position?: number | null;
+}
+
+export async function updateRule(ctx: Context, input: UpdateRuleFields) {
+  const principal = principalOf(ctx);
+  const { workspaceId } = principal;
+  return writeTransaction(ctx.app, principal, async (tx, emit) => {
+    const before = await ruleOfWorkspace(tx, workspaceId, input.id, 'input.id');
+    const triggers = input.triggers ? triggersOf(input.triggers) : undefined;
+    const definition = await definitionOf(tx, workspaceId, {
+      conditions: input.conditions ?? undefined,
+      actions: input.actions ?? undefined,
+    });
+    await lockRules(tx, workspaceId);
+    if (input.name) await assertNameFree(tx, workspaceId, input.name, before.id);
+    const rule = await tx.rule.update({
+      where: { id: before.id },
+      data: { name: input.name ?? undefined, triggers, enabled: input.enabled ?? undefined, ...definition },
+    });
+    if (input.position != null) {
+      const rows = await rulesInOrder(tx, workspaceId);
+      await applyOrder(tx, rows, moveTo(rows.map((row) => row.id), rule.id, input.position));
+    }
+    emit({ type: 'rule.updated', entityType: 'Rule', entityId: rule.id });
+    return rule;
+  });
+}
+
+export async function deleteRule(ctx: Context, id: string) {
+  const principal = principalOf(ctx);
+  const { workspaceId } = principal;
+  return writeTransaction(ctx.app, principal, async (tx, emit) => {
+    await lockRules(tx, workspaceId);
+    const rule = await ruleOfWorkspace(tx, workspaceId, id, 'id');
+    await tx.rule.delete({ where: { id: rule.id } });
+    const rows = await rulesInOrder(tx, workspaceId);
+    await applyOrder(tx, rows, rows.map((row) => row.id));
+    emit({ type: 'rule.deleted', entityType: 'Rule', entityId: rule.id });
+    return rule.id;
+  });
+}
+
+export async function reorderRules(ctx: Context, ids: string[]) {
+  const principal = principalOf(ctx);
+  const { workspaceId } = principal;
+  return writeTransaction(ctx.app, principal, async (tx, emit) => {
+    await lockRules(tx, workspaceId);
+    const rows = await rulesInOrder(tx, workspaceId);
+    const known = new Set(rows.map((row) => row.id));
+    const unknown = ids.findIndex((id) => !known.has(id));
+    if (unknown >= 0) throw notFound('Rule', `ids.${unknown}`);
+    if (new Set(ids).size !== ids.length) throw badInput('ids', 'Each rule may be listed only once.');
+    const missing = rows.length - ids.length;
+    if (missing > 0) throw badInput('ids', `List every rule of the workspace: ${missing} ${missing === 1 ? 'is' : 'are'} missing.`);
+    await applyOrder(tx, rows, ids);
+    emit({ type: 'rule.reordered', entityType: 'Workspace', entityId: workspaceId, payload: { ruleIds: ids } });
+    return ids;
+  });
+}
+
+// ---------------------------------------------------------------- dry run
+
+export interface ActionResult {
+  kind: string;
+  config: unknown;
+  /** The rule matches and the action would change something. */
+  wouldApply: boolean;
+  summary: string;
+  /** Why it would be skipped although the rule matches (an assignee not allowed on the ticket's product, …). */
+  problem: string | null;
+}
+
+export interface RuleTestResult {
+  ruleId: string;
+  ticketId: string;
+  trigger: RuleTrigger;
+  matched: boolean;
+  conditions: ConditionResult[];
+  actions: ActionResult[];
+}
+
+/**
+ * How a rule would treat a ticket now, on its own: each condition with its outcome, each action with what it would
+ * do. Reads only. Actions are all planned on the ticket as it is (when the rule really runs, each sees the previous
+ * one's change, and earlier rules may have changed the ticket or stopped the run).
+ */
+export async function testRule(ctx: Context, ruleId: string, ticketId: string, trigger?: RuleTrigger | null): Promise<RuleTestResult> {
+  const { workspaceId } = principalOf(ctx);
+  const tx = ctx.app.db.prisma;
+  const rule = await ruleOfWorkspace(tx, workspaceId, ruleId, 'ruleId');
+  await ticketOfWorkspace(tx, workspaceId, ticketId, 'ticketId');
+  const conditions = rule.conditions as unknown as StoredCondition[];
+  const moment = { trigger: trigger ?? ((rule.triggers[0] as RuleTrigger | undefined) ?? 'TICKET_UPDATED'), changedFields: [], now: new Date() };
+  const facts = await loadTicketFacts(tx, workspaceId, ticketId, moment, factsNeeded(conditions));
+  if (!facts) throw notFound('Ticket', 'ticketId');
+  const explained = explainConditions(conditions, facts);
+  const matched = explained.every((result) => result.matched);
+  const actions: ActionResult[] = [];
+  for (const action of rule.actions as unknown as StoredAction[]) {
+    const plan = planAction(action, facts);
+    const { summary, problem } = await checkPlan(tx, workspaceId, facts.ticket.productId, plan);
+    actions.push({ kind: action.kind, config: action.config, wouldApply: matched && plan.effect !== 'none' && !problem, summary, problem });
+  }
+  return { ruleId: rule.id, ticketId, trigger: moment.trigger, matched, conditions: explained, actions };
+}
+
+/** Read-only checks of what carrying a plan out would run into. */
+async function checkPlan(tx: Tx, workspaceId: string, productId: string, plan: ActionPlan) {
+  if (plan.effect === 'roundRobin') {
+    const userId = await roundRobinAssignee(tx, workspaceId, productId, plan.teamId, { lock: false });
+    if (!userId) return { summary: plan.summary, problem: "No active member of the team may be assigned this product's tickets." };
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
+    return { summary: `Assign to ${user.name}, the team's least recently assigned active member.`, problem: null };
+  }
+  if (plan.effect === 'change' && plan.changes.assignee) {
+    try {
+      await resolveAssignee(tx, workspaceId, productId, plan.changes.assignee, 'assignee');
+    } catch (error) {
+      if (error instanceof DeskgraphError) return { summary: plan.summary, problem: error.message };
+      throw error;
+    }
+  }
+  return { summary: plan.summary, problem: null };
+}
