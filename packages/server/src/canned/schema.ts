@@ -7,6 +7,7 @@ import { builder, workspaceOwned } from '../schema/builder.js';
 import { idOf, nodeWhere } from '../schema/ids.js';
 import { nameRule, storableText } from '../schema/inputs.js';
 import { reload } from '../schema/reload.js';
+import { TicketMessagePayload } from '../tickets/schema.js';
 import { PLACEHOLDERS } from './render.js';
 import {
   createCannedResponse,
@@ -138,21 +139,6 @@ builder.mutationField('deleteCannedResponse', (t) =>
 
 // ---------------------------------------------------------------- replying
 
-const ReplyWithCannedResponsePayload = builder.objectRef<{ messageId: string; ticketId: string }>('ReplyWithCannedResponsePayload');
-ReplyWithCannedResponsePayload.implement({
-  fields: (t) => ({
-    message: t.prismaField({
-      type: 'TicketMessage',
-      resolve: (query, payload, _args, ctx) =>
-        ctx.app.db.prisma.ticketMessage.findUniqueOrThrow({ ...query, where: { id: payload.messageId } }),
-    }),
-    ticket: t.prismaField({
-      type: 'Ticket',
-      resolve: (query, payload, _args, ctx) => ctx.app.db.prisma.ticket.findUniqueOrThrow({ ...query, where: { id: payload.ticketId } }),
-    }),
-  }),
-});
-
 const ReplyWithCannedResponseInput = builder.inputType('ReplyWithCannedResponseInput', {
   fields: (t) => ({
     ticketId: t.id(),
@@ -163,7 +149,7 @@ const ReplyWithCannedResponseInput = builder.inputType('ReplyWithCannedResponseI
 
 builder.mutationField('replyWithCannedResponse', (t) =>
   t.field({
-    type: ReplyWithCannedResponsePayload,
+    type: TicketMessagePayload,
     description:
       'renderCannedResponse and replyToTicket in one call: the filled-in text goes to the customer as a public reply. ' +
       'To edit the text first, render it, edit, then call replyToTicket.',

@@ -218,7 +218,8 @@ builder.mutationField('createTicket', (t) =>
   }),
 );
 
-const TicketMessagePayload = builder.objectRef<{ messageId: string; ticketId: string }>('TicketMessagePayload');
+/** What every message mutation returns: the new message and its ticket as they are now. */
+export const TicketMessagePayload = builder.objectRef<{ messageId: string; ticketId: string }>('TicketMessagePayload');
 TicketMessagePayload.implement({
   fields: (t) => ({
     message: t.prismaField({
