@@ -2,6 +2,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { principalOf } from '../context.js';
+import { Channel } from '../generated/prisma/enums.js';
 import type { Context } from '../context.js';
 import { reload } from '../schema/reload.js';
 import { builder, workspaceOwned } from '../schema/builder.js';
@@ -9,23 +10,7 @@ import { idOf, nodeWhere, NO_ROW } from '../schema/ids.js';
 import { nameRule } from '../schema/inputs.js';
 import { configureProductChannel, createProduct, deleteProduct, updateProduct } from './service.js';
 
-export const ChannelEnum = builder.enumType('Channel', {
-  values: [
-    'IN_APP',
-    'WEB_FORM',
-    'EMAIL',
-    'APP_STORE',
-    'GOOGLE_PLAY',
-    'HUAWEI_APPGALLERY',
-    'WHATSAPP',
-    'LIVE_CHAT',
-    'INSTAGRAM',
-    'FACEBOOK',
-    'TWITTER',
-    'PHONE',
-    'INTERNAL',
-  ] as const,
-});
+export const ChannelEnum = builder.enumType(Channel, { name: 'Channel' });
 
 builder.prismaNode('Product', {
   id: { field: 'id' },

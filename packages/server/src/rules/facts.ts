@@ -1,26 +1,15 @@
 // What rules see of a ticket (pure): a snapshot read inside the ticket's transaction, read again after every rule
 // that changed the ticket, so each rule sees the ticket as the rules before it left it.
 
+import { Channel, Priority, StatusCategory } from '../generated/prisma/enums.js';
+
 export const RULE_TRIGGERS = ['TICKET_CREATED', 'TICKET_UPDATED'] as const;
 export type RuleTrigger = (typeof RULE_TRIGGERS)[number];
 
-export const CHANNELS = [
-  'IN_APP',
-  'WEB_FORM',
-  'EMAIL',
-  'APP_STORE',
-  'GOOGLE_PLAY',
-  'HUAWEI_APPGALLERY',
-  'WHATSAPP',
-  'LIVE_CHAT',
-  'INSTAGRAM',
-  'FACEBOOK',
-  'TWITTER',
-  'PHONE',
-  'INTERNAL',
-] as const;
-export const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'] as const;
-export const STATUS_CATEGORIES = ['NEW', 'OPEN', 'PENDING', 'RESOLVED', 'CLOSED'] as const;
+// The same values as the data model's enums (the generated enums module is plain constants, no Prisma runtime).
+export const CHANNELS = Object.values(Channel) as [Channel, ...Channel[]];
+export const PRIORITIES = Object.values(Priority) as [Priority, ...Priority[]];
+export const STATUS_CATEGORIES = Object.values(StatusCategory) as [StatusCategory, ...StatusCategory[]];
 
 export interface TicketSnapshot {
   id: string;

@@ -1,5 +1,6 @@
 // GraphQL for the ticket vocabularies (statuses, types, topics, tags, folders), the Priority and StatusCategory
 // enums, and who may be assigned a product's tickets. Everyone reads them; admins change them.
+import { Priority } from '../generated/prisma/enums.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { principalOf } from '../context.js';
@@ -32,7 +33,7 @@ import {
 /** Vocabularies are short lists read whole; this only bounds a runaway workspace. */
 const LIST_LIMIT = 500;
 
-export const PriorityEnum = builder.enumType('Priority', { values: ['LOW', 'MEDIUM', 'HIGH', 'URGENT'] as const });
+export const PriorityEnum = builder.enumType(Priority, { name: 'Priority' });
 
 export const StatusCategoryEnum = builder.enumType('StatusCategory', {
   description: 'What a status means for clocks and reports, whatever the workspace calls it.',
