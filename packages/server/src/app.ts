@@ -11,15 +11,20 @@ import { type Config, loadConfig } from './config.js';
 import type { AppServices, Context } from './context.js';
 import { openDatabase, pgliteDirFor } from './db.js';
 import { createEventBus } from './events/bus.js';
+import { type Clock, systemClock } from './events/write.js';
 import { maskError } from './error-masking.js';
 import { log, setLogLevel } from './log.js';
 import { createMailWorker } from './mail/worker.js';
+import { useReportDownloads } from './reports/csv.js';
+import { createSlaScheduler } from './sla/scheduler.js';
 import { schema } from './schema/index.js';
 
 export interface BuildAppOptions {
   config?: Config;
   /** Overrides where PGlite keeps its data (tests use `memory://`). */
   pgliteDir?: string;
+  /** The app's notion of now (SLA clocks, timestamps of changes); tests pass one they can move. */
+  clock?: Clock;
 }
 
 /** What a WebSocket operation brings instead of an HTTP request. */
@@ -43,9 +48,11 @@ export async function buildApp(options: BuildAppOptions = {}) {
     pollMs: config.eventRelayPollMs,
     retentionDays: config.eventRetentionDays,
   });
-  const services: AppServices = { config, db, events };
+  const services: AppServices = { config, db, events, clock: options.clock ?? systemClock };
   // The e-mail outbox sender runs next to the event relay: polls, claims rows exactly once across instances.
   const mail = createMailWorker({ prisma: db.prisma, config });
+  // SLA breaches and warnings: a timer on every instance, each row claimed by exactly one.
+  const sla = createSlaScheduler(services);
   // A multipart request carries one message's files; everything else keeps the small JSON body limit.
   const uploadRequestMaxBytes = config.attachments.perMessage * config.attachments.maxBytes + config.limits.maxBodyBytes;
 
@@ -76,6 +83,7 @@ export async function buildApp(options: BuildAppOptions = {}) {
         maxFieldBytes: config.limits.maxBodyBytes,
       }),
       useAttachmentDownloads(services),
+      useReportDownloads(services),
       EnvelopArmorPlugin({
         maxDepth: { n: config.limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
         maxAliases: { n: config.limits.maxAliases },
@@ -99,11 +107,14 @@ export async function buildApp(options: BuildAppOptions = {}) {
     yoga,
     services,
     mail,
+    sla,
     start() {
       events.start();
       mail.start();
+      sla.start();
     },
     async stop() {
+      await sla.stop();
       await mail.stop();
       await events.stop();
       if (redis) await Promise.allSettled([redis.publish.quit(), redis.subscribe.quit()]);

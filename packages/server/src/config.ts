@@ -38,6 +38,12 @@ const EnvSchema = z.object({
     .optional(),
   SMTP_FROM: z.string().trim().pipe(z.email('Must be an e-mail address.')).optional(),
   MAIL_POLL_MS: intFromEnv(1000),
+  // SLA (see src/sla): how often the breach/warning scan runs, and the largest report and simulation periods.
+  SLA_SCAN_MS: intFromEnv(5000),
+  SLA_REPORT_MAX_DAYS: intFromEnv(366),
+  SLA_REPORT_HOURLY_MAX_DAYS: intFromEnv(31),
+  SLA_SIMULATION_MAX_DAYS: intFromEnv(92),
+  SLA_SIMULATION_MAX_TICKETS: intFromEnv(50_000),
   MAIL_MAX_ATTEMPTS: intFromEnv(8),
   MAIL_RETRY_BASE_MS: intFromEnv(30_000),
 });
@@ -87,6 +93,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       pollMs: e.MAIL_POLL_MS,
       maxAttempts: e.MAIL_MAX_ATTEMPTS,
       retryBaseMs: e.MAIL_RETRY_BASE_MS,
+    },
+    sla: {
+      scanMs: e.SLA_SCAN_MS,
+      reportMaxDays: e.SLA_REPORT_MAX_DAYS,
+      reportHourlyMaxDays: e.SLA_REPORT_HOURLY_MAX_DAYS,
+      simulationMaxDays: e.SLA_SIMULATION_MAX_DAYS,
+      simulationMaxTickets: e.SLA_SIMULATION_MAX_TICKETS,
     },
   };
 }

@@ -3,11 +3,13 @@ import type { Principal } from './auth/principal.js';
 import type { Config } from './config.js';
 import type { Database } from './db.js';
 import type { EventBus } from './events/bus.js';
+import type { Clock } from './events/write.js';
 
 export interface AppServices {
   config: Config;
   db: Database;
   events: EventBus;
+  clock: Clock;
 }
 
 export interface Context {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { type App, buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import type { Clock } from '../src/events/write.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -43,8 +44,27 @@ export interface Workspace {
 export const uniqueEmail = (label = 'user') => `${label}-${randomBytes(5).toString('hex')}@example.test`;
 export const PASSWORD = 'correct horse battery';
 
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const app = await buildApp({ config: testConfig(overrides), pgliteDir: 'memory://' });
+/** A clock a test moves by hand, for behaviour that depends on time passing (SLA clocks, breaches). */
+export interface TestClock extends Clock {
+  set(instant: Date | string): void;
+  advance(minutes: number): void;
+}
+
+export function testClock(start: Date | string): TestClock {
+  let current = new Date(start);
+  return {
+    now: () => new Date(current),
+    set: (instant) => {
+      current = new Date(instant);
+    },
+    advance: (minutes) => {
+      current = new Date(current.getTime() + minutes * 60_000);
+    },
+  };
+}
+
+export async function startTestApp(overrides: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
+  const app = await buildApp({ config: testConfig(overrides), pgliteDir: 'memory://', clock: options.clock });
   app.start();
 
   async function gql<T>(query: string, variables?: Record<string, unknown>, token?: string) {

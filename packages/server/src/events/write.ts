@@ -25,14 +25,28 @@ export interface WriteOptions {
   timeoutMs?: number;
 }
 
+/** What "now" is for the app: the wall clock in production, a clock the test moves in time-dependent tests. */
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Each transaction has one "now", so every row of a change carries the same instant (and tests can move it). */
+const transactionTimes = new WeakMap<object, Date>();
+
+/** The instant of the change `tx` is writing (the wall clock for a transaction not opened by writeTransaction). */
+export const transactionTime = (tx: Tx): Date => transactionTimes.get(tx) ?? new Date();
+
 export async function writeTransaction<T>(
-  app: Pick<AppServices, 'db' | 'events'>,
+  app: Pick<AppServices, 'db' | 'events'> & { clock?: Clock },
   actor: Actor,
   work: (tx: Tx, emit: (event: EventDraft) => void) => Promise<T>,
   options: WriteOptions = {},
 ): Promise<T> {
   const drafts: EventDraft[] = [];
+  const now = (app.clock ?? systemClock).now();
   const result = await app.db.prisma.$transaction(async (tx) => {
+    transactionTimes.set(tx, now);
     const value = await work(tx, (event) => drafts.push(event));
     if (drafts.length > 0) {
       await tx.event.createMany({

@@ -142,7 +142,7 @@ registerConditionKind({
 });
 
 /** History field names a change can touch. */
-const CHANGEABLE_FIELDS = ['subject', 'status', 'priority', 'type', 'topic', 'folder', 'assignee', 'tags', 'reply', 'note', 'merge'] as const;
+const CHANGEABLE_FIELDS = ['subject', 'status', 'priority', 'type', 'topic', 'folder', 'assignee', 'tags', 'reply', 'note', 'merge', 'customerMessage'] as const;
 
 registerConditionKind({
   kind: 'fieldChanged',

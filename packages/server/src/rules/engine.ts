@@ -9,11 +9,12 @@
 // ticket change that triggered it. One ordered pass already lets every rule see what earlier rules did, so a second
 // pass could only add surprises: what happens is what the list says, top to bottom.
 import { DeskgraphError } from '../errors.js';
-import type { EventDraft, Tx } from '../events/write.js';
+import { type EventDraft, transactionTime, type Tx } from '../events/write.js';
 import { log } from '../log.js';
 import { addSystemReplyInTx, resolveAssignee, updateTicketInTx } from '../tickets/service.js';
 import { conditionsHold, factsNeeded, planAction, type StoredAction, type StoredCondition } from './evaluate.js';
 import type { ExtraFacts, RuleTrigger, TicketFacts } from './facts.js';
+import type { RuleSet } from '../generated/prisma/enums.js';
 import type { ActionPlan } from './kinds.js';
 import { roundRobinOrder } from './round-robin.js';
 import { loadTicketFacts } from './ticket-facts.js';
@@ -40,10 +41,33 @@ const running = new WeakMap<Tx, Set<string>>();
 
 export const ruleActor = (ruleId: string) => ({ actor: `rule:${ruleId}`, via: 'RULE' });
 
+/**
+ * What runs after the rules of every ticket change, in its transaction (SLA: choose the policy, recompute the
+ * clocks). Registered by other domains, so the ticket core needs to know none of them.
+ */
+export type TicketChangeHook = (tx: Tx, run: RuleRun) => Promise<void>;
+const afterChangeHooks: TicketChangeHook[] = [];
+export function registerAfterTicketChange(hook: TicketChangeHook) {
+  afterChangeHooks.push(hook);
+}
+
+/** Runs the after-change hooks alone (for a ticket whose rules must not run, such as the source of a merge). */
+export async function afterTicketChange(tx: Tx, run: RuleRun) {
+  for (const hook of afterChangeHooks) await hook(tx, run);
+}
+
 export async function applyTicketRules(tx: Tx, run: RuleRun): Promise<void> {
+  // Inside a rule's own change (see the top of this file): the outer run finishes the work, hooks included.
+  if (running.get(tx)?.has(run.ticketId)) return;
+  await runRuleSet(tx, run, 'TICKET');
+  await afterTicketChange(tx, run);
+}
+
+/** One ordered pass over a rule set (TICKET: ticket rules; SLA rules run from the SLA hook through this too). */
+export async function runRuleSet(tx: Tx, run: RuleRun, ruleSet: RuleSet): Promise<void> {
   if (running.get(tx)?.has(run.ticketId)) return;
   const rules = await tx.rule.findMany({
-    where: { workspaceId: run.workspaceId, enabled: true, triggers: { has: run.trigger } },
+    where: { workspaceId: run.workspaceId, ruleSet, enabled: true, triggers: { has: run.trigger } },
     orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
   });
   if (rules.length === 0) return;
@@ -54,7 +78,7 @@ export async function applyTicketRules(tx: Tx, run: RuleRun): Promise<void> {
   try {
     const needed = new Set<keyof ExtraFacts>();
     for (const rule of rules) for (const name of factsNeeded(rule.conditions as unknown as StoredCondition[])) needed.add(name);
-    const moment = { trigger: run.trigger, changedFields: run.changedFields, now: run.now ?? new Date() };
+    const moment = { trigger: run.trigger, changedFields: run.changedFields, now: run.now ?? transactionTime(tx) };
     const reload = () => loadTicketFacts(tx, run.workspaceId, run.ticketId, moment, needed);
     let facts = await reload();
     const unsent: (EventDraft & { actor: string })[] = [];

@@ -36,7 +36,7 @@ export async function loadTicketFacts(
   // An automatic reply is never the request (and may share the request's timestamp, written in the same transaction).
   const firstMessage = await tx.ticketMessage.findFirst({
     where: { ticketId: row.id, authorKind: { not: 'SYSTEM' } },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    orderBy: [{ createdAt: 'asc' }, { sequence: 'asc' }],
     select: { body: true },
   });
   const ticket: TicketSnapshot = {

@@ -18,5 +18,11 @@ import '../tickets/list-schema.js';
 import '../tickets/events-schema.js';
 import '../mail/schema.js';
 import '../rules/schema.js';
+import '../tickets/customer-messages-schema.js';
+import '../calendar/schema.js';
+import '../sla/policy-schema.js';
+import '../sla/rules-schema.js';
+import '../sla/schema.js';
+import '../reports/schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

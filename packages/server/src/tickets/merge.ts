@@ -9,8 +9,8 @@
 import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
 import { badInput, conflict } from '../errors.js';
-import { writeTransaction } from '../events/write.js';
-import { applyTicketRules } from '../rules/engine.js';
+import { transactionTime, writeTransaction } from '../events/write.js';
+import { afterTicketChange, applyTicketRules } from '../rules/engine.js';
 import { closedStatusOf } from './bulk.js';
 import { recordHistory, refreshSearchVector, ticketOfWorkspace, viaOf } from './service.js';
 
@@ -48,7 +48,7 @@ export async function mergeTickets(ctx: Context, input: MergeTicketsInput) {
     const closed = await closedStatusOf(tx, workspaceId);
     if (!closed) throw conflict('input.sourceTicketId', 'This workspace has no status in the CLOSED category to close the merged ticket with.');
 
-    const now = new Date();
+    const now = transactionTime(tx);
     // updateMany changes only ticketId: every message keeps its createdAt, so the target reads in the order written.
     const movedMessages = await tx.ticketMessage.updateMany({ where: { ticketId: source.id }, data: { ticketId: target.id } });
     const movedAttachments = await tx.attachment.updateMany({ where: { ticketId: source.id }, data: { ticketId: target.id } });
@@ -71,6 +71,7 @@ export async function mergeTickets(ctx: Context, input: MergeTicketsInput) {
           authorUserId: principal.userId,
           body,
           channel: 'INTERNAL',
+          createdAt: now,
         },
       });
     const targetNote = await note(target.id);
@@ -113,7 +114,10 @@ export async function mergeTickets(ctx: Context, input: MergeTicketsInput) {
       ticketId: target.id,
       trigger: 'TICKET_UPDATED',
       changedFields: targetChanges.map((change) => change.field),
+      emit,
     });
+    // The source's rules do not run, but what follows every change (its SLA clocks stop at the close) does.
+    await afterTicketChange(tx, { workspaceId, ticketId: source.id, trigger: 'TICKET_UPDATED', changedFields: sourceChanges.map((change) => change.field), emit });
     await refreshSearchVector(tx, [target.id, source.id]);
 
     emit({

@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
 import { badInput, conflict, notFound } from '../errors.js';
 import type { EventDraft, Tx } from '../events/write.js';
-import { writeTransaction } from '../events/write.js';
+import { transactionTime, writeTransaction } from '../events/write.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { AssigneeKind, Channel, Priority, StatusCategory } from '../generated/prisma/enums.js';
 import { applyTicketRules } from '../rules/engine.js';
@@ -33,19 +33,19 @@ export async function ticketOfWorkspace(tx: Tx, workspaceId: string, id: string,
   return ticket;
 }
 
-function assertNotMerged(ticket: { mergedIntoId: string | null; number: number }) {
+export function assertNotMerged(ticket: { mergedIntoId: string | null; number: number }) {
   if (ticket.mergedIntoId) {
     throw conflict('input.id', `Ticket #${ticket.number} was merged into another ticket and can no longer change.`);
   }
 }
 
-async function productOf(tx: Tx, workspaceId: string, productId: string, field: string) {
+export async function productOf(tx: Tx, workspaceId: string, productId: string, field: string) {
   const product = await tx.product.findFirst({ where: { id: productId, workspaceId } });
   if (!product) throw notFound('Product', field);
   return product;
 }
 
-async function statusOf(tx: Tx, workspaceId: string, statusId: string | null | undefined, field: string) {
+export async function statusOf(tx: Tx, workspaceId: string, statusId: string | null | undefined, field: string) {
   const status = statusId
     ? await tx.ticketStatus.findFirst({ where: { id: statusId, workspaceId } })
     : await tx.ticketStatus.findFirst({ where: { workspaceId, isDefault: true } });
@@ -116,7 +116,7 @@ export async function resolveAssignee(
 
 // ---------------------------------------------------------------- shared steps
 
-async function nextTicketNumber(tx: Tx, workspaceId: string) {
+export async function nextTicketNumber(tx: Tx, workspaceId: string) {
   // The row lock on the workspace serialises numbering; numbers never repeat, even across instances.
   const [{ ticketCounter }] = await tx.$queryRaw<{ ticketCounter: number }[]>`
     UPDATE "Workspace" SET "ticketCounter" = "ticketCounter" + 1 WHERE "id" = ${workspaceId}::uuid RETURNING "ticketCounter"`;
@@ -139,8 +139,10 @@ export async function recordHistory(
   changes: FieldChange[] | { field: string; from: unknown; to: unknown }[],
 ) {
   if (changes.length === 0) return;
+  const now = transactionTime(tx);
   await tx.ticketHistoryEntry.createMany({
     data: changes.map((change) => ({
+      createdAt: now,
       workspaceId: principal.workspaceId,
       ticketId,
       actor: principal.actor,
@@ -153,7 +155,7 @@ export async function recordHistory(
 }
 
 /** resolvedAt/closedAt follow the status category; reopening clears them (so a resolution clock can resume). */
-function categoryTimestamps(category: StatusCategory, now: Date, current?: { resolvedAt: Date | null; closedAt: Date | null }) {
+export function categoryTimestamps(category: StatusCategory, now: Date, current?: { resolvedAt: Date | null; closedAt: Date | null }) {
   return {
     resolvedAt: category === 'RESOLVED' || category === 'CLOSED' ? (current?.resolvedAt ?? now) : null,
     closedAt: category === 'CLOSED' ? (current?.closedAt ?? now) : null,
@@ -219,7 +221,7 @@ export async function createTicketInTx(tx: Tx, emit: Emit, principal: Principal,
   }
 
   const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { language: true } });
-  const now = new Date();
+  const now = transactionTime(tx);
   const ticket = await tx.ticket.create({
     data: {
       workspaceId,
@@ -235,6 +237,8 @@ export async function createTicketInTx(tx: Tx, emit: Emit, principal: Principal,
       ...assignee,
       isInternal: true,
       createdBy: principal.actor,
+      createdAt: now,
+      updatedAt: now,
       ...categoryTimestamps(status.category, now),
       tags: { create: tagIds.map((tagId) => ({ tagId })) },
     },
@@ -250,6 +254,7 @@ export async function createTicketInTx(tx: Tx, emit: Emit, principal: Principal,
         authorUserId: principal.userId,
         body: fields.description,
         channel: 'INTERNAL',
+        createdAt: now,
       },
     });
   }
@@ -300,7 +305,7 @@ async function addMessage(ctx: Context, visibility: 'PUBLIC' | 'PRIVATE', input:
   return withStoredUploads(ctx.app, input.attachments, 'input.attachments', (stored) => writeTransaction(ctx.app, principal, async (tx, emit) => {
     const ticket = await ticketOfWorkspace(tx, principal.workspaceId, input.ticketId, 'input.ticketId');
     assertNotMerged(ticket);
-    const now = new Date();
+    const now = transactionTime(tx);
     const message = await tx.ticketMessage.create({
       data: {
         workspaceId: principal.workspaceId,
@@ -311,6 +316,7 @@ async function addMessage(ctx: Context, visibility: 'PUBLIC' | 'PRIVATE', input:
         authorUserId: principal.userId,
         body: input.body,
         channel: visibility === 'PUBLIC' ? replyChannelOf(ticket) : 'INTERNAL',
+        createdAt: now,
       },
     });
     await recordAttachments(tx, stored, { workspaceId: principal.workspaceId, ticketId: ticket.id, messageId: message.id });
@@ -327,7 +333,7 @@ async function addMessage(ctx: Context, visibility: 'PUBLIC' | 'PRIVATE', input:
       Object.assign(update, { status: { connect: { id: status.id } }, ...categoryTimestamps(status.category, now, ticket) });
       changes.push({ field: 'status', from: ticket.statusId, to: status.id });
     }
-    await tx.ticket.update({ where: { id: ticket.id }, data: update });
+    await tx.ticket.update({ where: { id: ticket.id }, data: { ...update, updatedAt: now } });
     await recordHistory(tx, { ...principal, via }, ticket.id, changes);
     await refreshSearchVector(tx, [ticket.id]);
     emit({
@@ -356,7 +362,7 @@ export const replyToTicket = (ctx: Context, input: AddMessageInput) => addMessag
 const replyChannelOf = (ticket: { channel: Channel }): Channel => (ticket.channel === 'INTERNAL' ? 'EMAIL' : ticket.channel);
 
 /** E-mail goes out through the outbox: a mail server outage delays a public message, it never loses it. */
-async function queueReplyEmail(
+export async function queueReplyEmail(
   tx: Tx,
   ticket: { id: string; workspaceId: string; customerId: string; channel: Channel; number: number; subject: string },
   message: { id: string; body: string },
@@ -398,6 +404,7 @@ export async function addSystemReplyInTx(
       author: 'system',
       body,
       channel: replyChannelOf(ticket),
+      createdAt: transactionTime(tx),
     },
   });
   await queueReplyEmail(tx, ticket, message);
@@ -438,7 +445,7 @@ export async function updateTicketInTx(
   assertNotMerged(ticket);
   const before = trackedOf(ticket);
   const after: TrackedTicket = { ...before };
-  const now = new Date();
+  const now = transactionTime(tx);
   const data: Prisma.TicketUncheckedUpdateInput = {};
 
   if (changes.subject != null) after.subject = data.subject = changes.subject.trim();
