@@ -62,7 +62,7 @@ export const TicketRef = builder.prismaNode('Ticket', {
       type: TicketMessageRef,
       nullable: true,
       select: (_args, _ctx, nestedSelection) => ({
-        messages: { take: 1, orderBy: { createdAt: 'desc' }, ...nestedSelection() },
+        messages: { take: 1, orderBy: [{ createdAt: 'desc' }, { sequence: 'desc' }], ...nestedSelection() },
       }),
       resolve: (ticket) => ticket.messages[0] ?? null,
     }),
@@ -101,7 +101,7 @@ builder.prismaNode('TicketHistoryEntry', {
   fields: (t) => ({
     actor: t.exposeString('actor', { description: '`user:<id>`, `token:<id>`, `customer:<id>`, `rule:<id>` or `system`.' }),
     via: t.exposeString('via', { description: 'APP (agent app), API (token), or the channel it came through.' }),
-    field: t.exposeString('field', { description: 'created, subject, status, priority, type, topic, folder, assignee, tags, reply, note, merge…' }),
+    field: t.exposeString('field', { description: 'created, subject, status, priority, type, topic, folder, assignee, tags, reply, note, customerMessage, merge, slaPolicy…' }),
     fromValue: t.expose('fromValue', { type: 'JSON', nullable: true }),
     toValue: t.expose('toValue', { type: 'JSON', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
