@@ -452,6 +452,8 @@ export const businessCalendarSchema = z.strictObject({
 
 /** A calendar SLA targets are measured on: it must open at some point, or no target could ever be due. */
 export const slaCalendarSchema = businessCalendarSchema.superRefine((calendar, context) => {
+  // Zod runs refinements after other issues too: with a malformed time already reported, there is nothing to compute.
+  if (calendar.weeklyHours.some((interval) => !CLOCK.test(interval.start) || !CLOCK.test(interval.end))) return;
   if (calendar.weeklyHours.length === 0) {
     context.addIssue({ code: 'custom', message: 'A business calendar needs at least one opening interval.', path: ['weeklyHours'] });
   } else if (nextOpening(calendar, new Date('2000-01-01T00:00:00Z')) === null && nextOpening(calendar, new Date()) === null) {

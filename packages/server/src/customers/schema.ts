@@ -5,7 +5,7 @@ import { principalOf } from '../context.js';
 import { reload } from '../schema/reload.js';
 import { builder, workspaceOwned } from '../schema/builder.js';
 import { idOf, nodeWhere } from '../schema/ids.js';
-import { emailRule, nameRule } from '../schema/inputs.js';
+import { emailRule, nameRule, storableText } from '../schema/inputs.js';
 import { createCustomer, deleteCustomer, updateCustomer } from './service.js';
 
 builder.prismaNode('Customer', {
@@ -20,6 +20,10 @@ builder.prismaNode('Customer', {
     whatsappNumber: t.exposeString('whatsappNumber', { nullable: true }),
     facebookId: t.exposeString('facebookId', { nullable: true }),
     instagramId: t.exposeString('instagramId', { nullable: true }),
+    group: t.exposeString('group', {
+      nullable: true,
+      description: 'A segment the support team sorts customers into (VIP, Enterprise, …); SLA and ticket rules can ask for it.',
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
@@ -51,6 +55,7 @@ builder.queryField('customers', (t) =>
 );
 
 const handleRule = z.string().trim().min(1).max(100);
+const groupRule = z.string().trim().min(1, 'Must not be empty.').max(100, 'At most 100 characters.').refine(storableText, 'Must not contain NUL characters.');
 const phoneRule = z.string().trim().regex(/^\+?[0-9 ()-]{4,30}$/, 'Must be a phone number such as +90 212 555 0101.');
 
 const CreateCustomerInput = builder.inputType('CreateCustomerInput', {
@@ -61,6 +66,7 @@ const CreateCustomerInput = builder.inputType('CreateCustomerInput', {
     whatsappNumber: t.string({ required: false, validate: phoneRule }),
     facebookId: t.string({ required: false, validate: handleRule }),
     instagramId: t.string({ required: false, validate: handleRule }),
+    group: t.string({ required: false, validate: groupRule, description: 'Such as VIP; rules compare it ignoring case.' }),
   }),
 });
 
@@ -82,6 +88,7 @@ const UpdateCustomerInput = builder.inputType('UpdateCustomerInput', {
     whatsappNumber: t.string({ required: false, validate: phoneRule }),
     facebookId: t.string({ required: false, validate: handleRule }),
     instagramId: t.string({ required: false, validate: handleRule }),
+    group: t.string({ required: false, validate: groupRule, description: 'Such as VIP; rules compare it ignoring case.' }),
   }),
 });
 

@@ -13,6 +13,7 @@ export interface CustomerFields {
   whatsappNumber?: string | null;
   facebookId?: string | null;
   instagramId?: string | null;
+  group?: string | null;
 }
 
 async function assertEmailFree(tx: Tx, workspaceId: string, email: string, exceptId?: string) {
@@ -37,6 +38,7 @@ export async function createCustomer(ctx: Context, input: CustomerFields & { nam
         whatsappNumber: input.whatsappNumber ?? null,
         facebookId: input.facebookId ?? null,
         instagramId: input.instagramId ?? null,
+        group: input.group ?? null,
       },
     });
     emit({ type: 'customer.created', entityType: 'Customer', entityId: customer.id });
@@ -60,6 +62,7 @@ export async function updateCustomer(ctx: Context, id: string, input: CustomerFi
         whatsappNumber: clearableField(input.whatsappNumber),
         facebookId: clearableField(input.facebookId),
         instagramId: clearableField(input.instagramId),
+        group: clearableField(input.group),
       },
     });
     emit({ type: 'customer.updated', entityType: 'Customer', entityId: id });

@@ -150,3 +150,92 @@ registerConditionKind({
   config: z.strictObject({ fields: listOf(z.enum(CHANGEABLE_FIELDS)) }),
   test: (config, { changedFields }) => config.fields.some((field) => changedFields.includes(field)),
 });
+
+// ---------------------------------------------------------------- time, last message, customer group, team
+
+/** Ten years: a longer age is a typing mistake. */
+const MAX_AGE_MINUTES = 5_256_000;
+const minutesRule = z.number().int('Must be a whole number of minutes.').min(0, 'Must be 0 or more.').max(MAX_AGE_MINUTES, 'At most ten years.');
+// Stored in UTC, so every rule reads the same way whatever offset it was written with.
+const instantRule = z.codec(z.iso.datetime({ offset: true, message: 'Must be a date-time such as 2026-01-05T09:00:00Z.' }), z.string(), {
+  decode: (text) => new Date(text).toISOString(),
+  encode: (text) => text,
+});
+
+const momentConfig = z
+  .strictObject({
+    olderThanMinutes: minutesRule.optional(),
+    newerThanMinutes: minutesRule.optional(),
+    after: instantRule.optional(),
+    before: instantRule.optional(),
+  })
+  .refine(
+    (config) => Object.values(config).some((value) => value !== undefined),
+    'Give at least one of olderThanMinutes, newerThanMinutes, after, before.',
+  );
+type MomentConfig = z.output<typeof momentConfig>;
+
+/** Every bound given holds for the instant, measured from `now` for the ages. */
+function momentHolds(config: MomentConfig, instant: Date, now: Date) {
+  const ageMinutes = (now.getTime() - instant.getTime()) / 60_000;
+  if (config.olderThanMinutes !== undefined && !(ageMinutes >= config.olderThanMinutes)) return false;
+  if (config.newerThanMinutes !== undefined && !(ageMinutes < config.newerThanMinutes)) return false;
+  if (config.after !== undefined && !(instant.getTime() > Date.parse(config.after))) return false;
+  if (config.before !== undefined && !(instant.getTime() < Date.parse(config.before))) return false;
+  return true;
+}
+
+const MOMENT_SHAPE =
+  'Config: { olderThanMinutes?: Int (at least this old), newerThanMinutes?: Int (younger than this), after?: DateTime, ' +
+  'before?: DateTime }, at least one; all given must hold.';
+
+registerConditionKind({
+  kind: 'createdAt',
+  description: `When the ticket was created, as an age at the moment the rule runs or against fixed instants. ${MOMENT_SHAPE}`,
+  config: momentConfig,
+  test: (config, { ticket, now }) => momentHolds(config, ticket.createdAt, now),
+});
+
+registerConditionKind({
+  kind: 'updatedAt',
+  description:
+    'When the ticket last changed (a change that triggers the rule is itself the last change). ' + MOMENT_SHAPE,
+  config: momentConfig,
+  test: (config, { ticket, now }) => momentHolds(config, ticket.updatedAt, now),
+});
+
+registerConditionKind({
+  kind: 'lastMessageBy',
+  description: 'The latest message was written by one of these (no message yet: never). Config: { authors: [CUSTOMER | AGENT | SYSTEM] }.',
+  config: z.strictObject({ authors: listOf(z.enum(['CUSTOMER', 'AGENT', 'SYSTEM'])) }),
+  test: (config, { ticket }) => ticket.lastMessageBy !== null && config.authors.includes(ticket.lastMessageBy),
+});
+
+registerConditionKind({
+  kind: 'customerGroup',
+  description: "The customer's group is one of these, ignoring case (no group: never). Config: { groups: [String] }.",
+  config: z.strictObject({ groups: listOf(textRule) }),
+  test: (config, { ticket }) => {
+    const group = ticket.customer.group?.trim().toLowerCase();
+    return !!group && config.groups.some((wanted) => wanted.toLowerCase() === group);
+  },
+});
+
+declare module './facts.js' {
+  interface ExtraFacts {
+    /** Teams the assigned user is a member of (empty when no user is assigned). */
+    assigneeTeamIds: string[];
+  }
+}
+
+registerConditionKind({
+  kind: 'team',
+  description:
+    'The ticket is assigned to one of these teams, or to a user who is a member of one. Config: { teamIds: [ID] }.',
+  config: z.strictObject({ teamIds: refList('Team') }),
+  references: (config) => referencesOf('Team', config.teamIds, 'teamIds'),
+  needs: ['assigneeTeamIds'],
+  test: (config, { ticket, extra }) =>
+    (ticket.assigneeTeamId !== null && config.teamIds.includes(ticket.assigneeTeamId)) ||
+    (extra.assigneeTeamIds ?? []).some((teamId) => config.teamIds.includes(teamId)),
+});

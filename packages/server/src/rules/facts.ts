@@ -29,10 +29,11 @@ export interface TicketSnapshot {
   /** The ticket's first message that is not an automatic one: the customer's request, or the agent's note on an
    * internal ticket ('' when there is none). */
   description: string;
-  customer: { id: string; name: string; email: string | null };
+  customer: { id: string; name: string; email: string | null; group: string | null };
   lastMessageBy: 'AGENT' | 'CUSTOMER' | 'SYSTEM' | null;
   isInternal: boolean;
   createdAt: Date;
+  updatedAt: Date;
 }
 
 /**

@@ -1,5 +1,6 @@
-// GraphQL for rules: the Rule node, `rules(trigger)` in order, `ruleKinds`, the admin mutations and the dry run
-// `testRule`. Rules are an admin's tool: every field here, and the Rule type itself, is for admins only.
+// GraphQL for ticket rules: the Rule node, `rules(trigger)` in order, `ruleKinds`, the admin mutations and the dry
+// run `testRule`. Rules are an admin's tool: every field here, and the Rule type itself, is for admins only. SLA rules
+// live in the same table (ruleSet SLA) but are another type (SlaRule, src/sla/rules-schema.ts): none of this shows them.
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { hasRoleAtLeast } from '../auth/principal.js';
@@ -23,6 +24,10 @@ import { RULE_TRIGGERS } from './facts.js';
 import { type ActionResult, createRule, deleteRule, reorderRules, type RuleTestResult, testRule, updateRule } from './service.js';
 
 const LIST_LIMIT = 500;
+
+/** The `triggers` column as the enum (values it does not know are left out). */
+export const triggersOfRule = (rule: { triggers: string[] }) =>
+  rule.triggers.filter((trigger): trigger is (typeof RULE_TRIGGERS)[number] => (RULE_TRIGGERS as readonly string[]).includes(trigger));
 
 export const RuleTriggerEnum = builder.enumType('RuleTrigger', {
   values: {
@@ -50,11 +55,11 @@ const RuleActionRef = builder.objectRef<StoredAction>('RuleAction').implement({
 const adminOfWorkspace = (parent: { workspaceId: string }, ctx: Context) =>
   !!ctx.principal && parent.workspaceId === ctx.principal.workspaceId && hasRoleAtLeast(ctx.principal, 'ADMIN');
 
-builder.prismaNode('Rule', {
+export const RuleRef = builder.prismaNode('Rule', {
   id: { field: 'id' },
   runScopesOnType: true,
   authScopes: adminOfWorkspace,
-  findUnique: nodeWhere,
+  findUnique: (id, ctx) => ({ ...nodeWhere(id, ctx), ruleSet: 'TICKET' }),
   nullable: true,
   description:
     'A condition → action rule. On each trigger the enabled rules run once, in position order; a rule acts when all ' +
@@ -63,8 +68,7 @@ builder.prismaNode('Rule', {
     name: t.exposeString('name'),
     triggers: t.field({
       type: [RuleTriggerEnum],
-      resolve: (rule) => rule.triggers.filter((trigger): trigger is (typeof RULE_TRIGGERS)[number] =>
-        (RULE_TRIGGERS as readonly string[]).includes(trigger)),
+      resolve: triggersOfRule,
     }),
     position: t.exposeInt('position', { description: 'Place in the order rules run in, from 0.' }),
     enabled: t.exposeBoolean('enabled'),
@@ -95,7 +99,11 @@ builder.queryField('rules', (t) =>
     resolve: (query, _root, args, ctx) =>
       ctx.app.db.prisma.rule.findMany({
         ...query,
-        where: { workspaceId: principalOf(ctx).workspaceId, ...(args.trigger ? { triggers: { has: args.trigger } } : {}) },
+        where: {
+          workspaceId: principalOf(ctx).workspaceId,
+          ruleSet: 'TICKET',
+          ...(args.trigger ? { triggers: { has: args.trigger } } : {}),
+        },
         orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
         take: LIST_LIMIT,
       }),
@@ -119,9 +127,15 @@ const RuleKindsRef = builder.objectRef<{ conditions: KindDescription[]; actions:
 builder.queryField('ruleKinds', (t) =>
   t.field({
     type: RuleKindsRef,
-    description: 'The condition and action kinds rules can use, with the config each expects.',
+    description:
+      'The condition and action kinds ticket rules can use, with the config each expects (SLA rules take the same ' +
+      'conditions).',
     authScopes: { admin: true },
-    resolve: () => ({ conditions: conditionKindDescriptions(), actions: actionKindDescriptions() }),
+    resolve: () => ({
+      conditions: conditionKindDescriptions(),
+      // Choosing the SLA policy is what SLA rules do; ticket rules refuse it.
+      actions: actionKindDescriptions().filter((kind) => kind.kind !== 'setSlaPolicy'),
+    }),
   }),
 );
 
@@ -188,9 +202,9 @@ builder.queryField('testRule', (t) =>
 
 // ---------------------------------------------------------------- mutations
 
-const positionRule = z.number().int().min(0, 'Must be 0 or more.');
+export const positionRule = z.number().int().min(0, 'Must be 0 or more.');
 
-const RuleConditionInput = builder.inputType('RuleConditionInput', {
+export const RuleConditionInput = builder.inputType('RuleConditionInput', {
   description: 'A condition: one of the kinds `ruleKinds` lists, with its config. Ids in configs are global ids.',
   fields: (t) => ({
     kind: t.string({ description: 'A condition kind, or `any` / `all` with config { conditions: [...] }.' }),
@@ -206,7 +220,7 @@ const RuleActionInput = builder.inputType('RuleActionInput', {
   }),
 });
 
-const itemsOf = (items: readonly { kind: string; config?: unknown }[]) => items.map(({ kind, config }) => ({ kind, config }));
+export const itemsOf = (items: readonly { kind: string; config?: unknown }[]) => items.map(({ kind, config }) => ({ kind, config }));
 
 const CreateRuleInput = builder.inputType('CreateRuleInput', {
   fields: (t) => ({
@@ -297,7 +311,7 @@ builder.mutationField('reorderRules', (t) =>
       );
       return ctx.app.db.prisma.rule.findMany({
         ...query,
-        where: { workspaceId: principalOf(ctx).workspaceId },
+        where: { workspaceId: principalOf(ctx).workspaceId, ruleSet: 'TICKET' },
         orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
         take: LIST_LIMIT,
       });

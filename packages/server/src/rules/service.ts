@@ -1,11 +1,14 @@
-// Managing a workspace's rules (admins): create, change, delete, put in order, and try one on a ticket without
+// Managing a workspace's ticket rules (admins): create, change, delete, put in order, and try one on a ticket without
 // changing anything. Definitions are checked against the registry of kinds; ids in configs against the workspace.
+// The table also holds the SLA rules (ruleSet SLA, src/sla/rules-service.ts): everything here keeps to ruleSet
+// TICKET, and the helpers that take a rule set are shared with the SLA rules.
 import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
 import { badInput, conflict, DeskgraphError, notFound } from '../errors.js';
 import type { Tx } from '../events/write.js';
 import { writeTransaction } from '../events/write.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import type { RuleSet } from '../generated/prisma/enums.js';
 import { resolveAssignee, ticketOfWorkspace } from '../tickets/service.js';
 import { moveTo, positionChanges } from '../vocabularies/positions.js';
 import { roundRobinAssignee } from './engine.js';
@@ -24,7 +27,17 @@ import {
 import type { RuleTrigger } from './facts.js';
 import type { ActionPlan } from './kinds.js';
 import type { Reference } from './refs.js';
-import { loadTicketFacts } from './ticket-facts.js';
+import { loadTicketFacts, registerFactSource } from './ticket-facts.js';
+
+// The `team` condition asks which teams the assigned user belongs to.
+registerFactSource('assigneeTeamIds', async (tx, ticket) => {
+  if (!ticket.assigneeUserId) return [];
+  const memberships = await tx.teamMember.findMany({ where: { userId: ticket.assigneeUserId }, select: { teamId: true } });
+  return memberships.map((membership) => membership.teamId);
+});
+
+/** Action kinds that belong to another rule set: the SLA hook evaluates them, ticket rules must not carry them. */
+const SLA_ONLY_ACTIONS = new Set(['setSlaPolicy']);
 
 export interface RuleDefinitionInput {
   conditions: readonly RuleItemInput[];
@@ -34,7 +47,7 @@ export interface RuleDefinitionInput {
 // ---------------------------------------------------------------- checks
 
 /** Every id a config names must be an object of the rule's workspace; the first that is not answers NOT_FOUND. */
-async function assertReferences(tx: Tx, workspaceId: string, references: readonly Reference[]) {
+export async function assertReferences(tx: Tx, workspaceId: string, references: readonly Reference[]) {
   const found = new Map<string, Set<string>>();
   for (const typename of new Set(references.map((reference) => reference.typename))) {
     // Every referenced model is workspace-owned; its Prisma delegate is named after it (Team → tx.team).
@@ -53,6 +66,8 @@ async function assertReferences(tx: Tx, workspaceId: string, references: readonl
 async function definitionOf(tx: Tx, workspaceId: string, input: Partial<RuleDefinitionInput>) {
   try {
     const conditions = input.conditions ? parseConditions(input.conditions, 'input.conditions') : null;
+    const slaAction = input.actions?.findIndex((action) => SLA_ONLY_ACTIONS.has(action.kind)) ?? -1;
+    if (slaAction >= 0) throw badInput(`input.actions.${slaAction}.kind`, 'setSlaPolicy belongs in SLA rules.');
     const actions = input.actions ? parseActions(input.actions, 'input.actions') : null;
     await assertReferences(tx, workspaceId, [...(conditions?.references ?? []), ...(actions?.references ?? [])]);
     return {
@@ -71,38 +86,43 @@ async function definitionOf(tx: Tx, workspaceId: string, input: Partial<RuleDefi
   }
 }
 
-function triggersOf(triggers: readonly RuleTrigger[]) {
+export function triggersOf(triggers: readonly RuleTrigger[]) {
   const unique = [...new Set(triggers)];
   if (unique.length === 0) throw badInput('input.triggers', 'List at least one trigger.');
   return unique;
 }
 
-async function assertNameFree(tx: Tx, workspaceId: string, name: string, exceptId?: string) {
-  const clash = await tx.rule.findFirst({ where: { workspaceId, name, id: exceptId ? { not: exceptId } : undefined } });
+/** Names are unique per rule set: a ticket rule and an SLA rule may share one. */
+export async function assertNameFree(tx: Tx, workspaceId: string, ruleSet: RuleSet, name: string, exceptId?: string) {
+  const clash = await tx.rule.findFirst({ where: { workspaceId, ruleSet, name, id: exceptId ? { not: exceptId } : undefined } });
   if (clash) throw conflict('input.name', 'A rule with this name already exists.');
 }
 
-async function ruleOfWorkspace(tx: Tx, workspaceId: string, id: string, field: string) {
-  const rule = await tx.rule.findFirst({ where: { id, workspaceId } });
-  if (!rule) throw notFound('Rule', field);
+/** A rule of the workspace and the rule set; a rule of the other set is as unknown as one of another workspace. */
+export async function ruleOfWorkspace(tx: Tx, workspaceId: string, ruleSet: RuleSet, id: string, field: string) {
+  const rule = await tx.rule.findFirst({ where: { id, workspaceId, ruleSet } });
+  if (!rule) throw notFound(ruleSet === 'SLA' ? 'SlaRule' : 'Rule', field);
   return rule;
 }
 
 // ---------------------------------------------------------------- order
 
-/** Rule changes of one workspace take turns, so positions stay dense (0..n-1) even when admins race. */
-async function lockRules(tx: Tx, workspaceId: string) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rules:${workspaceId}`}, 0))`;
+/**
+ * Rule changes of one workspace and rule set take turns, so positions stay dense (0..n-1) even when admins race.
+ * Each set has its own order (ticket rules run first, then SLA rules), so each has its own lock.
+ */
+export async function lockRules(tx: Tx, workspaceId: string, ruleSet: RuleSet) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rules:${ruleSet}:${workspaceId}`}, 0))`;
 }
 
-const rulesInOrder = (tx: Tx, workspaceId: string) =>
+export const rulesInOrder = (tx: Tx, workspaceId: string, ruleSet: RuleSet) =>
   tx.rule.findMany({
-    where: { workspaceId },
+    where: { workspaceId, ruleSet },
     orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
     select: { id: true, position: true },
   });
 
-async function applyOrder(tx: Tx, rows: { id: string; position: number }[], ordered: string[]) {
+export async function applyOrder(tx: Tx, rows: { id: string; position: number }[], ordered: string[]) {
   for (const change of positionChanges(rows, ordered)) {
     await tx.rule.update({ where: { id: change.id }, data: { position: change.position } });
   }
@@ -124,12 +144,13 @@ export async function createRule(ctx: Context, input: CreateRuleFields) {
   return writeTransaction(ctx.app, principal, async (tx, emit) => {
     const triggers = triggersOf(input.triggers);
     const definition = await definitionOf(tx, workspaceId, input);
-    await lockRules(tx, workspaceId);
-    await assertNameFree(tx, workspaceId, input.name);
-    const rows = await rulesInOrder(tx, workspaceId);
+    await lockRules(tx, workspaceId, 'TICKET');
+    await assertNameFree(tx, workspaceId, 'TICKET', input.name);
+    const rows = await rulesInOrder(tx, workspaceId, 'TICKET');
     const rule = await tx.rule.create({
       data: {
         workspaceId,
+        ruleSet: 'TICKET',
         name: input.name,
         triggers,
         enabled: input.enabled ?? true,
@@ -160,20 +181,20 @@ export async function updateRule(ctx: Context, input: UpdateRuleFields) {
   const principal = principalOf(ctx);
   const { workspaceId } = principal;
   return writeTransaction(ctx.app, principal, async (tx, emit) => {
-    const before = await ruleOfWorkspace(tx, workspaceId, input.id, 'input.id');
+    const before = await ruleOfWorkspace(tx, workspaceId, 'TICKET', input.id, 'input.id');
     const triggers = input.triggers ? triggersOf(input.triggers) : undefined;
     const definition = await definitionOf(tx, workspaceId, {
       conditions: input.conditions ?? undefined,
       actions: input.actions ?? undefined,
     });
-    await lockRules(tx, workspaceId);
-    if (input.name) await assertNameFree(tx, workspaceId, input.name, before.id);
+    await lockRules(tx, workspaceId, 'TICKET');
+    if (input.name) await assertNameFree(tx, workspaceId, 'TICKET', input.name, before.id);
     const rule = await tx.rule.update({
       where: { id: before.id },
       data: { name: input.name ?? undefined, triggers, enabled: input.enabled ?? undefined, ...definition },
     });
     if (input.position != null) {
-      const rows = await rulesInOrder(tx, workspaceId);
+      const rows = await rulesInOrder(tx, workspaceId, 'TICKET');
       await applyOrder(tx, rows, moveTo(rows.map((row) => row.id), rule.id, input.position));
     }
     emit({ type: 'rule.updated', entityType: 'Rule', entityId: rule.id });
@@ -185,10 +206,10 @@ export async function deleteRule(ctx: Context, id: string) {
   const principal = principalOf(ctx);
   const { workspaceId } = principal;
   return writeTransaction(ctx.app, principal, async (tx, emit) => {
-    await lockRules(tx, workspaceId);
-    const rule = await ruleOfWorkspace(tx, workspaceId, id, 'id');
+    await lockRules(tx, workspaceId, 'TICKET');
+    const rule = await ruleOfWorkspace(tx, workspaceId, 'TICKET', id, 'id');
     await tx.rule.delete({ where: { id: rule.id } });
-    const rows = await rulesInOrder(tx, workspaceId);
+    const rows = await rulesInOrder(tx, workspaceId, 'TICKET');
     await applyOrder(tx, rows, rows.map((row) => row.id));
     emit({ type: 'rule.deleted', entityType: 'Rule', entityId: rule.id });
     return rule.id;
@@ -199,8 +220,8 @@ export async function reorderRules(ctx: Context, ids: string[]) {
   const principal = principalOf(ctx);
   const { workspaceId } = principal;
   return writeTransaction(ctx.app, principal, async (tx, emit) => {
-    await lockRules(tx, workspaceId);
-    const rows = await rulesInOrder(tx, workspaceId);
+    await lockRules(tx, workspaceId, 'TICKET');
+    const rows = await rulesInOrder(tx, workspaceId, 'TICKET');
     const known = new Set(rows.map((row) => row.id));
     const unknown = ids.findIndex((id) => !known.has(id));
     if (unknown >= 0) throw notFound('Rule', `ids.${unknown}`);
@@ -242,7 +263,7 @@ export interface RuleTestResult {
 export async function testRule(ctx: Context, ruleId: string, ticketId: string, trigger?: RuleTrigger | null): Promise<RuleTestResult> {
   const { workspaceId } = principalOf(ctx);
   const tx = ctx.app.db.prisma;
-  const rule = await ruleOfWorkspace(tx, workspaceId, ruleId, 'ruleId');
+  const rule = await ruleOfWorkspace(tx, workspaceId, 'TICKET', ruleId, 'ruleId');
   await ticketOfWorkspace(tx, workspaceId, ticketId, 'ticketId');
   const conditions = rule.conditions as unknown as StoredCondition[];
   const moment = { trigger: trigger ?? ((rule.triggers[0] as RuleTrigger | undefined) ?? 'TICKET_UPDATED'), changedFields: [], now: new Date() };

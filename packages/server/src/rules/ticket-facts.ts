@@ -29,7 +29,7 @@ export async function loadTicketFacts(
   // side on the transaction's single connection, which the pg driver only tolerates with a deprecation warning.
   const row = await tx.ticket.findFirst({
     where: { id: ticketId, workspaceId },
-    include: { status: { select: { category: true } }, customer: { select: { id: true, name: true, email: true } } },
+    include: { status: { select: { category: true } }, customer: { select: { id: true, name: true, email: true, group: true } } },
   });
   if (!row) return null;
   const tags = await tx.ticketTag.findMany({ where: { ticketId: row.id }, select: { tagId: true } });
@@ -59,6 +59,7 @@ export async function loadTicketFacts(
     lastMessageBy: row.lastMessageBy,
     isInternal: row.isInternal,
     createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
   const extra: Partial<ExtraFacts> = {};
   for (const name of needed) {
