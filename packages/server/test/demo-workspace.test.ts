@@ -31,6 +31,17 @@ it('creates the demo workspace once, with a login and an API token that work', a
   expect(login.errors).toBeUndefined();
   const viaToken = await t.gql(`{ viewer { role workspace { name } } }`, {}, seeded!.apiToken);
   expect(viaToken.data).toEqual({ viewer: { role: 'AGENT', workspace: { name: 'Demo Support' } } });
+  // SLA screens have something to show: an office calendar, two policies and the rules choosing between them.
+  const sla = await t.gql(`{ businessCalendars { name } slaPolicies { name } slaRules { name policy { name } } }`, {}, login.data!.login.token);
+  expect(sla.errors).toBeUndefined();
+  expect(sla.data).toEqual({
+    businessCalendars: [{ name: 'Istanbul office' }],
+    slaPolicies: expect.arrayContaining([{ name: 'Urgent' }, { name: 'Standard' }]),
+    slaRules: [
+      { name: 'Urgent tickets', policy: { name: 'Urgent' } },
+      { name: 'Everything else', policy: { name: 'Standard' } },
+    ],
+  });
   expect(await seedDemoWorkspace(t.app.services, config)).toBeNull();
   rmSync(config.dataDir, { recursive: true, force: true });
 });
