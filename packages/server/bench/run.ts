@@ -3,7 +3,9 @@
 //   (a) an authenticated `viewer` query over HTTP  vs  a bare graphql-yoga answering the same shape from memory;
 //   (b) createCustomer over HTTP                   vs  the same INSERT through raw pg (or raw PGlite, see below);
 //   (c) createTicket over HTTP                     vs  the statements it writes, raw, in one transaction;
-//   (d) a list of 50 tickets with relations        vs  a bare graphql-yoga answering it from memory (bench/tickets.ts).
+//   (d) a list of 50 tickets with relations        vs  a bare graphql-yoga answering it from memory (bench/tickets.ts);
+//   (e) the SLA compliance report of one month     vs  a bare count(*) of that month's targets (bench/sla.ts);
+//   (f) ticket updates with an SLA rule + policy   vs  the same updates without SLA rules.
 // Embedded PGlite by default; with DATABASE_URL a fresh PostgreSQL database (created, migrated, dropped at the end).
 // Knobs: BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (1), BENCH_CONCURRENCY (16).
 import { randomBytes } from 'node:crypto';
@@ -21,6 +23,7 @@ import { applyMigrations } from '../src/db/migrations.js';
 import { setLogLevel } from '../src/log.js';
 import { startServer } from '../src/server.js';
 import { closedLoop, httpLoadInWorker, type LoadResult, type Stats, summarize } from './load.js';
+import { complianceReportScenario, ticketUpdatesWithSlaScenario } from './sla.js';
 import { createTicketScenario, listTicketsScenario, type TicketBenchContext } from './tickets.js';
 
 const envNumber = (name: string, fallback: number) => {
@@ -209,6 +212,8 @@ async function main() {
   };
   rows.push(...(await createTicketScenario(tickets)));
   rows.push(...(await listTicketsScenario(tickets)));
+  rows.push(...(await complianceReportScenario(tickets)));
+  rows.push(...(await ticketUpdatesWithSlaScenario(tickets)));
 
   printTable(rows);
   console.log('\nratio = requests/s ÷ the baseline\'s requests/s. The (b) baseline is one INSERT; createCustomer also checks the');

@@ -53,8 +53,27 @@ async function seedWorkspaceB() {
   const token = await call(`mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { secret apiToken { id } } }`, {
     i: { name: `${marker} Token`, scopes: ['ADMIN'] },
   });
+  // SLA: a calendar, a policy on it, the rule choosing it, and a ticket under it (so B has SLA targets too).
+  const calendar = await call(`mutation($i: CreateBusinessCalendarInput!) { createBusinessCalendar(input: $i) { id } }`, {
+    i: { name: `${marker} Office`, timeZone: 'Europe/Istanbul', weeklyHours: [{ day: 'MONDAY', start: '09:00', end: '17:00' }] },
+  });
+  const policy = await call(`mutation($i: CreateSlaPolicyInput!) { createSlaPolicy(input: $i) { id } }`, {
+    i: { name: `${marker} Policy`, calendarId: calendar.createBusinessCalendar.id, targets: [{ metric: 'FIRST_RESPONSE', minutes: 60 }], targetRate: 80 },
+  });
+  const slaRule = await call(`mutation($i: CreateSlaRuleInput!) { createSlaRule(input: $i) { id } }`, {
+    i: { name: `${marker} Rule`, conditions: [], policyId: policy.createSlaPolicy.id },
+  });
+  const ticket = await call(`mutation($i: CreateTicketFromCustomerInput!) { createTicketFromCustomer(input: $i) { id slaTargets { id } } }`, {
+    i: { productId: product.createProduct.id, channel: 'EMAIL', customer: { name: `${marker} Customer`, email: `${marker.toLowerCase()}-customer@example.test` }, subject: `${marker} subject`, body: `${marker} body` },
+  });
+  if (ticket.createTicketFromCustomer.slaTargets.length !== 1) throw new Error('the SLA rule gave B no target to probe with');
   const viewer = await call(`{ viewer { workspace { id } user { id } } }`);
   bIds.push(
+    calendar.createBusinessCalendar.id,
+    policy.createSlaPolicy.id,
+    slaRule.createSlaRule.id,
+    ticket.createTicketFromCustomer.id,
+    ...ticket.createTicketFromCustomer.slaTargets.map((target: { id: string }) => target.id),
     viewer.viewer.workspace.id,
     viewer.viewer.user.id,
     user.createUser.id,
@@ -75,6 +94,9 @@ const B_SNAPSHOT = `{
   products(first: 100) { edges { node { id name updatedAt channels { id channel enabled settings } } } }
   customers(first: 100) { edges { node { id name email phone updatedAt } } }
   apiTokens(first: 100, includeRevoked: true) { edges { node { id name revokedAt scopes } } }
+  businessCalendars { id name timeZone weeklyHours { day start end } updatedAt }
+  slaPolicies { id name targetRate targets { metric minutes } updatedAt }
+  slaRules { id name position enabled policy { id } }
 }`;
 
 // ---- Generating operations from the schema ----
@@ -182,7 +204,8 @@ describe('workspace isolation (generated from the schema)', () => {
     expect(rootFields('query').length).toBeGreaterThan(5);
     expect(rootFields('mutation').length).toBeGreaterThan(10);
     // Subscriptions cannot be probed by fetch; each must have its own cross-workspace test, listed here.
-    const subscriptionsWithIsolationTests = ['workspaceEvents', 'ticketEvents'];
+    // slaAlerts and slaClock: test/sla-alerts.test.ts.
+    const subscriptionsWithIsolationTests = ['workspaceEvents', 'ticketEvents', 'slaAlerts', 'slaClock'];
     expect(Object.keys(schema.getSubscriptionType()!.getFields()).sort()).toEqual(subscriptionsWithIsolationTests.sort());
   });
 

@@ -15,6 +15,8 @@ export type ApiTokenScope =
 export type CreateCustomerInput = {
   email?: string | null | undefined;
   facebookId?: string | null | undefined;
+  /** Such as VIP; rules compare it ignoring case. */
+  group?: string | null | undefined;
   instagramId?: string | null | undefined;
   name: string;
   phone?: string | null | undefined;

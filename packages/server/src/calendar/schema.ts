@@ -139,7 +139,7 @@ builder.queryField('businessCalendars', (t) =>
 
 // ---------------------------------------------------------------- mutations
 
-const OpeningIntervalInput = builder.inputType('OpeningIntervalInput', {
+export const OpeningIntervalInput = builder.inputType('OpeningIntervalInput', {
   description: "Open from `start` to `end` (exclusive; `24:00` = end of the day) on a weekday, in the calendar's zone.",
   fields: (t) => ({
     day: t.field({ type: WeekdayEnum }),
@@ -148,7 +148,7 @@ const OpeningIntervalInput = builder.inputType('OpeningIntervalInput', {
   }),
 });
 
-const HolidayInput = builder.inputType('HolidayInput', {
+export const HolidayInput = builder.inputType('HolidayInput', {
   fields: (t) => ({
     name: t.string(),
     start: t.string({ description: 'First closed local date, YYYY-MM-DD.' }),

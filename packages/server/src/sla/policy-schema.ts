@@ -93,7 +93,7 @@ builder.queryField('slaPolicies', (t) =>
 
 // ---------------------------------------------------------------- mutations
 
-const SlaPolicyTargetInput = builder.inputType('SlaPolicyTargetInput', {
+export const SlaPolicyTargetInput = builder.inputType('SlaPolicyTargetInput', {
   fields: (t) => ({
     metric: t.field({ type: SlaMetricEnum }),
     minutes: t.int({ description: 'Minutes of open calendar time, 1 to 525600.' }),

@@ -148,6 +148,17 @@ export async function deleteSlaPolicy(ctx: Context, id: string) {
     if (rules.length > 0) {
       throw conflict('id', `SLA rules set this policy: ${rules.map((rule) => rule.name).join(', ')}. Change or delete them first.`);
     }
+    // Promises nobody makes any more stop: unfinished targets go (no breach alert for a deleted policy), finished
+    // ones stay for the reports of the past.
+    const unfinished = await tx.slaTarget.findMany({
+      where: { policyId: policy.id, completedAt: null, status: { in: ['ACTIVE', 'PAUSED'] } },
+      select: { ticketId: true },
+      distinct: ['ticketId'],
+    });
+    await tx.slaTarget.deleteMany({ where: { policyId: policy.id, completedAt: null, status: { in: ['ACTIVE', 'PAUSED'] } } });
+    if (unfinished.length > 0) {
+      await tx.ticket.updateMany({ where: { id: { in: unfinished.map((row) => row.ticketId) } }, data: { slaNextDueAt: null } });
+    }
     await tx.slaPolicy.delete({ where: { id: policy.id } });
     emit({ type: 'slaPolicy.deleted', entityType: 'SlaPolicy', entityId: policy.id });
     return policy.id;

@@ -3,7 +3,7 @@
 // the sidebar counts and the live feed (`ticketEvents`) all apply exactly the same rules.
 import { z } from 'zod';
 import { Prisma } from '../generated/prisma/client.js';
-import { Channel, Priority, StatusCategory } from '../generated/prisma/enums.js';
+import { Channel, Priority, SlaMetric, SlaTargetStatus, StatusCategory } from '../generated/prisma/enums.js';
 
 /** Each list criterion takes at most this many values: enough for any sidebar, and it bounds the SQL. */
 export const MAX_CRITERION_VALUES = 100;
@@ -47,15 +47,26 @@ export const TicketListFilterSchema = z
     updatedAfter: z.iso.datetime(),
     updatedBefore: z.iso.datetime(),
     search: z.string().trim().min(1).max(MAX_SEARCH_LENGTH),
-    // slaState: comes with the SLA issue. Add it here (e.g. `slaStates: enumValues(SlaTargetStatus)`), as a
-    // condition in `ticketConditions` (an EXISTS over the ticket's SLA targets) and in `FIELDS_OF_CRITERION`.
+    /** Tickets with at least one SLA target matching every given criterion. */
+    sla: z
+      .object({
+        statuses: enumValues(SlaTargetStatus),
+        metrics: enumValues(SlaMetric),
+        /** Exclusive. */
+        dueBefore: z.iso.datetime(),
+        /** Inclusive. */
+        dueAfter: z.iso.datetime(),
+        policyIds: uuids,
+      })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();
 
 export type TicketListFilter = z.infer<typeof TicketListFilterSchema>;
 
-export const TICKET_SORT_FIELDS = ['UPDATED_AT', 'CREATED_AT', 'PRIORITY', 'NUMBER'] as const;
+export const TICKET_SORT_FIELDS = ['UPDATED_AT', 'CREATED_AT', 'PRIORITY', 'NUMBER', 'SLA_DUE_AT'] as const;
 export const SORT_DIRECTIONS = ['ASC', 'DESC'] as const;
 export const TicketSortOrderSchema = z
   .object({ field: z.enum(TICKET_SORT_FIELDS), direction: z.enum(SORT_DIRECTIONS) })
@@ -64,11 +75,17 @@ export type TicketSortOrder = z.infer<typeof TicketSortOrderSchema>;
 /** The inbox order: what changed last comes first. */
 export const DEFAULT_TICKET_SORT: TicketSortOrder = { field: 'UPDATED_AT', direction: 'DESC' };
 
+const isEmpty = (value: unknown) => value == null || (Array.isArray(value) && value.length === 0);
+
 /** Drops empty criteria (an empty list would otherwise match nothing) so stored and compared filters stay small. */
 export function compactFilter(filter: TicketListFilter): TicketListFilter {
-  return Object.fromEntries(
-    Object.entries(filter).filter(([, value]) => value != null && !(Array.isArray(value) && value.length === 0)),
-  ) as TicketListFilter;
+  const compact = Object.fromEntries(Object.entries(filter).filter(([, value]) => !isEmpty(value))) as TicketListFilter;
+  if (compact.sla) {
+    const sla = Object.fromEntries(Object.entries(compact.sla).filter(([, value]) => !isEmpty(value)));
+    if (Object.keys(sla).length === 0) delete compact.sla;
+    else compact.sla = sla;
+  }
+  return compact;
 }
 
 /** The ticket lists a caller combines: a saved view and the filter given with it must both hold. */
@@ -135,7 +152,19 @@ export function ticketConditions(filter: TicketListFilter, viewer: Viewer): Pris
     const number = ticketNumberIn(f.search);
     where.push(number === null ? text : Prisma.sql`(${text} OR t."number" = ${number})`);
   }
+  if (f.sla) where.push(slaCondition(f.sla));
   return where;
+}
+
+/** One of the ticket's SLA targets matches all the SLA criteria (not each criterion by a different target). */
+function slaCondition(sla: NonNullable<TicketListFilter['sla']>): Prisma.Sql {
+  const target: Prisma.Sql[] = [Prisma.sql`g."ticketId" = t."id"`];
+  if (sla.statuses) target.push(Prisma.sql`g."status" = ANY(${sla.statuses}::text[]::"SlaTargetStatus"[])`);
+  if (sla.metrics) target.push(Prisma.sql`g."metric" = ANY(${sla.metrics}::text[]::"SlaMetric"[])`);
+  if (sla.dueAfter) target.push(Prisma.sql`g."dueAt" >= ${new Date(sla.dueAfter)}`);
+  if (sla.dueBefore) target.push(Prisma.sql`g."dueAt" < ${new Date(sla.dueBefore)}`);
+  if (sla.policyIds) target.push(Prisma.sql`g."policyId" = ANY(${sla.policyIds}::uuid[])`);
+  return Prisma.sql`EXISTS (SELECT 1 FROM "SlaTarget" g WHERE ${Prisma.join(target, ' AND ')})`;
 }
 
 /** A user id no row has: "assigned to me" for a caller without a user matches nothing. */
@@ -147,13 +176,26 @@ export function conditionsOf(filters: TicketFilters, viewer: Viewer): Prisma.Sql
   return Prisma.join(all, ' AND ');
 }
 
-const SORT_COLUMN: Record<TicketSortOrder['field'], string> = {
+const SORT_COLUMN: Record<Exclude<TicketSortOrder['field'], 'SLA_DUE_AT'>, string> = {
   UPDATED_AT: '"updatedAt"',
   CREATED_AT: '"createdAt"',
   // The Priority enum is declared LOW, MEDIUM, HIGH, URGENT: PostgreSQL orders enum values as declared.
   PRIORITY: '"priority"',
   NUMBER: '"number"',
 };
+
+/**
+ * The sort key of `alias` (t: the listed row, c: the cursor row). Tickets without a running SLA target come last
+ * in both directions: their missing due time reads as the far end of the order, which also keeps the keyset's row
+ * comparison free of NULLs.
+ */
+function sortKey(sort: TicketSortOrder, alias: 't' | 'c'): Prisma.Sql {
+  if (sort.field === 'SLA_DUE_AT') {
+    const last = Prisma.raw(sort.direction === 'ASC' ? `'infinity'` : `'-infinity'`);
+    return Prisma.sql`coalesce(${Prisma.raw(alias)}."slaNextDueAt", ${last}::timestamptz)`;
+  }
+  return Prisma.raw(`${alias}.${SORT_COLUMN[sort.field]}`);
+}
 
 export interface Keyset {
   /** The ticket the page continues from (itself excluded). */
@@ -167,13 +209,12 @@ export interface Keyset {
  * `(column, id)` compares as one row value: a page continues exactly after its cursor, whatever the sort.
  */
 export function pageOrder(sort: TicketSortOrder, keyset: Keyset, workspaceId: string) {
-  const column = Prisma.raw(SORT_COLUMN[sort.field]);
   const descending = (sort.direction === 'DESC') !== keyset.backward;
   const direction = Prisma.raw(descending ? 'DESC' : 'ASC');
-  const orderBy = Prisma.sql`t.${column} ${direction}, t."id" ${direction}`;
+  const orderBy = Prisma.sql`${sortKey(sort, 't')} ${direction}, t."id" ${direction}`;
   const after = keyset.cursorId
-    ? Prisma.sql`(t.${column}, t."id") ${Prisma.raw(descending ? '<' : '>')}
-        (SELECT c.${column}, c."id" FROM "Ticket" c WHERE c."id" = ${keyset.cursorId}::uuid AND c."workspaceId" = ${workspaceId}::uuid)`
+    ? Prisma.sql`(${sortKey(sort, 't')}, t."id") ${Prisma.raw(descending ? '<' : '>')}
+        (SELECT ${sortKey(sort, 'c')}, c."id" FROM "Ticket" c WHERE c."id" = ${keyset.cursorId}::uuid AND c."workspaceId" = ${workspaceId}::uuid)`
     : null;
   return { orderBy, after };
 }
@@ -205,6 +246,8 @@ const FIELDS_OF_CRITERION: Record<keyof TicketListFilter, readonly string[]> = {
   updatedAfter: ['*'],
   updatedBefore: ['*'],
   search: ['subject', 'messages', 'merge'],
+  // Any change may start, complete or move an SLA clock (breaches by time alone come as sla.* events, not here).
+  sla: ['*'],
 };
 
 /** Whether a change of `changedFields` may have moved a ticket out of (or into) the view of `filters`. */

@@ -11,6 +11,8 @@ import { builder } from '../schema/builder.js';
 import { idOf, NO_ROW, nodeWhere } from '../schema/ids.js';
 import { nameRule, storableText } from '../schema/inputs.js';
 import { reload } from '../schema/reload.js';
+import { SlaMetricEnum } from '../sla/policy-schema.js';
+import { SlaTargetStatusEnum } from '../sla/schema.js';
 import { PriorityEnum, StatusCategoryEnum, TicketStatusRef } from '../vocabularies/schema.js';
 import { type ConnectionQuery, type TicketListing, ticketCounts, ticketPage, ticketTotal } from './list.js';
 import {
@@ -44,6 +46,17 @@ const searchRule = z
   .string()
   .max(MAX_SEARCH_LENGTH, `At most ${MAX_SEARCH_LENGTH} characters.`)
   .refine(storableText, 'Must not contain NUL characters.');
+
+const TicketSlaFilterInput = builder.inputType('TicketSlaFilter', {
+  description: 'Tickets with at least one SLA target that matches every criterion given here.',
+  fields: (t) => ({
+    statuses: t.field({ type: [SlaTargetStatusEnum], required: false, validate: fewValues }),
+    metrics: t.field({ type: [SlaMetricEnum], required: false, validate: fewValues }),
+    dueBefore: t.field({ type: 'DateTime', required: false, description: 'Exclusive; targets without a due time never match.' }),
+    dueAfter: t.field({ type: 'DateTime', required: false, description: 'Inclusive.' }),
+    policyIds: t.idList({ required: false, validate: fewValues }),
+  }),
+});
 
 export const TicketFilterInput = builder.inputType('TicketFilter', {
   description:
@@ -80,7 +93,7 @@ export const TicketFilterInput = builder.inputType('TicketFilter', {
         'Words in the subject or any message (public or private), whole words, any language: "quoted phrase", ' +
         '-excluded, or. A ticket number (1042 or #1042) also finds that ticket.',
     }),
-    // slaState: comes with the SLA issue (see list-filter.ts for the other two places).
+    sla: t.field({ type: TicketSlaFilterInput, required: false, description: 'By SLA state: overdue, due soon, under a policy.' }),
   }),
 });
 
@@ -92,6 +105,7 @@ const TicketSortFieldEnum = builder.enumType('TicketSortField', {
     CREATED_AT: {},
     PRIORITY: { description: 'LOW < MEDIUM < HIGH < URGENT.' },
     NUMBER: {},
+    SLA_DUE_AT: { description: 'The earliest due time of a running SLA target; tickets with none come last either way.' },
   } as const,
 });
 export const SortDirectionEnum = builder.enumType('SortDirection', { values: SORT_DIRECTIONS });
@@ -143,6 +157,17 @@ export function ticketFilterOf(input: TicketFilterArgs | null | undefined, prefi
   }
   const search = input.search?.trim();
   if (search) filter.search = search;
+  if (input.sla) {
+    const { statuses, metrics, dueBefore, dueAfter, policyIds } = input.sla;
+    if (dueAfter && dueBefore && dueAfter.getTime() >= dueBefore.getTime()) throw badInput(`${prefix}.sla.dueBefore`, 'Must be later than dueAfter.');
+    filter.sla = {
+      ...(statuses ? { statuses: [...new Set(statuses)] } : {}),
+      ...(metrics ? { metrics: [...new Set(metrics)] } : {}),
+      ...(dueBefore ? { dueBefore: dueBefore.toISOString() } : {}),
+      ...(dueAfter ? { dueAfter: dueAfter.toISOString() } : {}),
+      ...(policyIds ? { policyIds: [...new Set(policyIds.map((value) => idOf(String(value), 'SlaPolicy', `${prefix}.sla.policyIds`)))] } : {}),
+    };
+  }
   return compactFilter(filter);
 }
 
@@ -154,6 +179,7 @@ function filterAsInput(filter: TicketListFilter): Record<string, unknown> {
     if (values) input[key] = values.map((id) => encodeGlobalID(typename, id));
   }
   if (filter.customerId) input.customerId = encodeGlobalID('Customer', filter.customerId);
+  if (filter.sla?.policyIds) input.sla = { ...filter.sla, policyIds: filter.sla.policyIds.map((id) => encodeGlobalID('SlaPolicy', id)) };
   return input;
 }
 
