@@ -345,3 +345,34 @@ describe('what SLA costs a ticket change', () => {
     expect(withSla.length - withoutSla.length).toBeLessThanOrEqual(14);
   });
 });
+
+describe('changing a promise', () => {
+  it('re-measures open tickets when a policy’s targets change, and stops them when the policy is deleted', async () => {
+    clock.set(START);
+    const open = await customerTicket();
+    const answered = await customerTicket();
+    clock.advance(10);
+    await reply(answered.id);
+    expect(target(await sla(open.id), 'FIRST_RESPONSE').dueAt).toBe(plus(START, 30));
+
+    // 30 → 45 minutes: the open ticket's due time moves at once; the answered target keeps its result.
+    clock.advance(5);
+    const changed = await t.gql(`mutation($i: UpdateSlaPolicyInput!) { updateSlaPolicy(input: $i) { id } }`, {
+      i: { id: urgentPolicy, targets: [{ metric: 'FIRST_RESPONSE', minutes: 45 }, { metric: 'RESOLUTION', minutes: 240 }] },
+    }, ws.token);
+    expect(changed.errors).toBeUndefined();
+    const remeasured = await sla(open.id);
+    expect(target(remeasured, 'FIRST_RESPONSE')).toMatchObject({ status: 'ACTIVE', targetMinutes: 45, dueAt: plus(START, 45) });
+    expect(remeasured.slaNextDueAt).toBe(plus(START, 45));
+    expect(target(await sla(answered.id), 'FIRST_RESPONSE')).toMatchObject({ status: 'ACHIEVED', elapsedMinutes: 10 });
+
+    // Deleting a policy (its rule first): unfinished targets go, finished ones stay for the reports.
+    await call(`mutation($id: ID!) { deleteSlaRule(id: $id) }`, { id: urgentRule });
+    const deleted = await t.gql(`mutation($id: ID!) { deleteSlaPolicy(id: $id) }`, { id: urgentPolicy }, ws.token);
+    expect(deleted.errors).toBeUndefined();
+    const after = await sla(open.id);
+    expect(after).toMatchObject({ slaPolicy: null, slaNextDueAt: null });
+    expect(after.slaTargets.filter((entry) => entry.status === 'ACTIVE' || entry.status === 'PAUSED')).toEqual([]);
+    expect(target(await sla(answered.id), 'FIRST_RESPONSE')).toMatchObject({ status: 'ACHIEVED', policyName: 'Urgent 24/7' });
+  });
+});

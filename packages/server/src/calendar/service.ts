@@ -6,6 +6,7 @@ import { badInput, conflict, notFound } from '../errors.js';
 import type { Tx } from '../events/write.js';
 import { writeTransaction } from '../events/write.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { remeasureOpenTickets } from '../sla/recompute.js';
 import { businessCalendarSchema, type Holiday, type OpeningInterval, slaCalendarSchema } from './calendar.js';
 
 export interface BusinessCalendarFields {
@@ -86,6 +87,8 @@ export async function updateBusinessCalendar(ctx: Context, input: UpdateBusiness
       },
     });
     const policies = await tx.slaPolicy.findMany({ where: { workspaceId, calendarId: row.id }, select: { id: true } });
+    // Open SLA targets on this calendar are measured again by the new hours.
+    await remeasureOpenTickets(tx, workspaceId, policies.map((policy) => policy.id), emit);
     // Policies on this calendar now measure differently: listeners (the SLA clocks) learn which.
     emit({
       type: 'businessCalendar.updated',

@@ -8,6 +8,7 @@ import { writeTransaction } from '../events/write.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Channel, Priority } from '../generated/prisma/enums.js';
 import { lockRules } from '../rules/service.js';
+import { remeasureOpenTickets } from './recompute.js';
 import { policyIdOfActions } from './rule-kinds.js';
 import type { PolicyTarget } from './terms.js';
 
@@ -118,6 +119,10 @@ export async function updateSlaPolicy(ctx: Context, input: UpdateSlaPolicyFields
       },
     });
     const fields = Object.keys(input).filter((key) => key !== 'id' && input[key as keyof typeof input] !== undefined);
+    // New terms apply to the tickets the policy measures now, not only from their next change.
+    if (['targets', 'calendarId', 'pauseWhenPending', 'warnAtPercent', 'targetRate'].some((field) => fields.includes(field))) {
+      await remeasureOpenTickets(tx, workspaceId, [policy.id], emit);
+    }
     emit({ type: 'slaPolicy.updated', entityType: 'SlaPolicy', entityId: policy.id, payload: { fields } });
     return policy;
   });

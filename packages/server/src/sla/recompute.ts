@@ -240,3 +240,27 @@ export function nextDueOf(targets: readonly { status: string; dueAt: Date | null
 }
 
 registerAfterTicketChange(recomputeTicketSla);
+
+/** How many open tickets a policy or calendar change re-measures at once; the rest follow at their next change. */
+export const REMEASURE_LIMIT = 500;
+
+/**
+ * After a policy's terms or a calendar's hours change: the open targets of the tickets under these policies are
+ * measured again by the new terms (oldest due first, at most REMEASURE_LIMIT in the change's transaction). The
+ * policy choice itself stays: the rules did not run, the ticket did not change. Returns how many were re-measured.
+ */
+export async function remeasureOpenTickets(tx: Tx, workspaceId: string, policyIds: readonly string[], emit: (event: EventDraft) => void) {
+  if (policyIds.length === 0) return 0;
+  const policies = await tx.slaPolicy.findMany({ where: { workspaceId, id: { in: [...policyIds] } }, include: { calendar: true } });
+  const open = await tx.ticket.findMany({
+    where: { workspaceId, slaPolicyId: { in: policies.map((policy) => policy.id) }, slaTargets: { some: { status: { in: ['ACTIVE', 'PAUSED'] } } } },
+    include: { status: { select: { category: true } } },
+    orderBy: [{ slaNextDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+    take: REMEASURE_LIMIT,
+  });
+  for (const ticket of open) {
+    const policy = policies.find((candidate) => candidate.id === ticket.slaPolicyId)!;
+    await writeTargets(tx, emit, ticket as unknown as TicketRow, policy);
+  }
+  return open.length;
+}
