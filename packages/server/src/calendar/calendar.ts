@@ -464,3 +464,31 @@ export const slaCalendarSchema = businessCalendarSchema.superRefine((calendar, c
     });
   }
 });
+
+/**
+ * The next instant the calendar opens or closes after `now` (null: it never changes, or not within a year). For clients
+ * that render a live countdown: until then, the remaining business time runs (open) or stands still (closed).
+ */
+export function nextCalendarChange(calendar: BusinessCalendar, now: Date): Date | null {
+  if (!isOpen(calendar, now)) return nextOpening(calendar, now);
+  // Open now: follow the open intervals day by day from the one holding `now`, across touching ones (…–24:00 then
+  // 00:00–…), to the first gap.
+  const at = now.getTime();
+  let date = DateTime.fromJSDate(now, { zone: calendar.timeZone }).startOf('day');
+  let end: number | null = null;
+  for (let day = 0; day < 370; day++, date = date.plus({ days: 1 })) {
+    const intervals = openIntervalsOn(calendar, date.toISODate()!);
+    if (end !== null && intervals.length === 0) return new Date(end);
+    for (const interval of intervals) {
+      const [start, until] = [interval.start.getTime(), interval.end.getTime()];
+      if (end === null) {
+        if (start <= at && at < until) end = until;
+      } else if (start > end) {
+        return new Date(end);
+      } else {
+        end = Math.max(end, until);
+      }
+    }
+  }
+  return null;
+}

@@ -2,9 +2,8 @@
 // fields of a ticket, and the two subscriptions agents keep open: `slaAlerts` (warnings and breaches as the
 // scheduler sends them) and `slaClock` (one ticket's countdown, pushed on changes and on a beat).
 import { filter, map, pipe, Repeater } from 'graphql-yoga';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { businessTimeBetween, type BusinessCalendar, isOpen, nextOpening, openIntervalsOn } from '../calendar/calendar.js';
+import { businessTimeBetween, type BusinessCalendar, isOpen, nextCalendarChange } from '../calendar/calendar.js';
 import { principalOf } from '../context.js';
 import { badInput, notFound } from '../errors.js';
 import type { PublishedEvent } from '../events/bus.js';
@@ -63,34 +62,6 @@ const isRunning = (target: LiveTarget, now: Date) => {
   const calendar = calendarOfTarget(target);
   return !calendar || isOpen(calendar, now);
 };
-
-/**
- * The next instant the calendar opens or closes after `now` (null: it never changes, or not within a year). Pure; it
- * belongs with the calendar math (src/calendar/calendar.ts) once that module takes it.
- */
-export function nextCalendarChange(calendar: BusinessCalendar, now: Date): Date | null {
-  if (!isOpen(calendar, now)) return nextOpening(calendar, now);
-  // Open now: follow the open intervals day by day from the one holding `now`, across touching ones (…–24:00 then
-  // 00:00–…), to the first gap.
-  const at = now.getTime();
-  let date = DateTime.fromJSDate(now, { zone: calendar.timeZone }).startOf('day');
-  let end: number | null = null;
-  for (let day = 0; day < 370; day++, date = date.plus({ days: 1 })) {
-    const intervals = openIntervalsOn(calendar, date.toISODate()!);
-    if (end !== null && intervals.length === 0) return new Date(end);
-    for (const interval of intervals) {
-      const [start, until] = [interval.start.getTime(), interval.end.getTime()];
-      if (end === null) {
-        if (start <= at && at < until) end = until;
-      } else if (start > end) {
-        return new Date(end);
-      } else {
-        end = Math.max(end, until);
-      }
-    }
-  }
-  return null;
-}
 
 // ---------------------------------------------------------------- SlaTarget
 
