@@ -24,7 +24,7 @@ type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
 const TicketEventKindEnum = builder.enumType('TicketEventKind', {
   values: {
     CREATED: {},
-    UPDATED: { description: 'Fields changed: see changedFields (status, priority, assignee, tags, subject, …).' },
+    UPDATED: { description: 'Fields changed: see changedFields (status, priority, assignee, tags, subject, …; `sla` when its SLA clocks moved or breached).' },
     MESSAGE_ADDED: { description: 'A reply or a private note: see messageId.' },
     ASSIGNED: { description: 'The assignee changed (also reported as UPDATED with `assignee`).' },
     MERGED: { description: 'This ticket was merged into `ticket.mergedInto`, and closed.' },
@@ -63,6 +63,10 @@ function describe(event: PublishedEvent): Omit<TicketEventItem, 'matchesFilter'>
       return { ...base, kind: 'ASSIGNED', changedFields: ['assignee'] };
     case 'ticket.merged':
       return { ...base, kind: 'MERGED', changedFields: ['merge', 'status'] };
+    // SLA clocks change by time alone too (a breach at the due time): a list filtered by SLA state must hear of it.
+    case 'sla.breached':
+    case 'sla.updated':
+      return { ...base, kind: 'UPDATED', changedFields: ['sla'] };
     default: {
       const fields = Array.isArray(payload.fields) ? payload.fields.filter((field): field is string => typeof field === 'string') : ['*'];
       return { ...base, kind: 'UPDATED', changedFields: fields };
@@ -141,7 +145,7 @@ builder.subscriptionField('ticketEvents', (t) =>
       const visible = (event: PublishedEvent) =>
         event.workspaceId === principal.workspaceId &&
         event.entityType === 'Ticket' &&
-        event.type.startsWith('ticket.') &&
+        (event.type.startsWith('ticket.') || event.type === 'sla.breached' || event.type === 'sla.updated') &&
         (!ticketIds || ticketIds.has(event.entityId));
       const live = pipe(ctx.app.events.subscribe(principal.workspaceId), filter(visible));
       const source = args.after == null ? live : replayThenLive(ctx.app.db.prisma, principal.workspaceId, BigInt(String(args.after)), live, visible);
