@@ -14,7 +14,6 @@ import { log } from '../log.js';
 import { addSystemReplyInTx, resolveAssignee, updateTicketInTx } from '../tickets/service.js';
 import { conditionsHold, factsNeeded, planAction, type StoredAction, type StoredCondition } from './evaluate.js';
 import type { ExtraFacts, RuleTrigger, TicketFacts } from './facts.js';
-import type { RuleSet } from '../generated/prisma/enums.js';
 import type { ActionPlan } from './kinds.js';
 import { roundRobinOrder } from './round-robin.js';
 import { loadTicketFacts } from './ticket-facts.js';
@@ -59,15 +58,14 @@ export async function afterTicketChange(tx: Tx, run: RuleRun) {
 export async function applyTicketRules(tx: Tx, run: RuleRun): Promise<void> {
   // Inside a rule's own change (see the top of this file): the outer run finishes the work, hooks included.
   if (running.get(tx)?.has(run.ticketId)) return;
-  await runRuleSet(tx, run, 'TICKET');
+  await runTicketRules(tx, run);
   await afterTicketChange(tx, run);
 }
 
-/** One ordered pass over a rule set (TICKET: ticket rules; SLA rules run from the SLA hook through this too). */
-export async function runRuleSet(tx: Tx, run: RuleRun, ruleSet: RuleSet): Promise<void> {
-  if (running.get(tx)?.has(run.ticketId)) return;
+/** One ordered pass over the ticket rules (SLA rules only choose a policy: src/sla/recompute.ts evaluates them). */
+async function runTicketRules(tx: Tx, run: RuleRun): Promise<void> {
   const rules = await tx.rule.findMany({
-    where: { workspaceId: run.workspaceId, ruleSet, enabled: true, triggers: { has: run.trigger } },
+    where: { workspaceId: run.workspaceId, ruleSet: 'TICKET', enabled: true, triggers: { has: run.trigger } },
     orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
   });
   if (rules.length === 0) return;

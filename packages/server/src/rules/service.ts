@@ -202,15 +202,33 @@ export async function updateRule(ctx: Context, input: UpdateRuleFields) {
   });
 }
 
+/** Deletes a rule of a set and closes the gap in its order (ticket rules and SLA rules alike). */
+export async function deleteRuleOfSet(tx: Tx, workspaceId: string, ruleSet: RuleSet, id: string) {
+  await lockRules(tx, workspaceId, ruleSet);
+  const rule = await ruleOfWorkspace(tx, workspaceId, ruleSet, id, 'id');
+  await tx.rule.delete({ where: { id: rule.id } });
+  const rows = await rulesInOrder(tx, workspaceId, ruleSet);
+  await applyOrder(tx, rows, rows.map((row) => row.id));
+  return rule;
+}
+
+/** Puts a set's rules in the given complete order; `noun` names them in refusals ("rule", "SLA rule"). */
+export async function reorderRuleSet(tx: Tx, workspaceId: string, ruleSet: RuleSet, ids: string[], noun: { typename: string; name: string }) {
+  await lockRules(tx, workspaceId, ruleSet);
+  const rows = await rulesInOrder(tx, workspaceId, ruleSet);
+  const known = new Set(rows.map((row) => row.id));
+  const unknown = ids.findIndex((id) => !known.has(id));
+  if (unknown >= 0) throw notFound(noun.typename, `ids.${unknown}`);
+  if (new Set(ids).size !== ids.length) throw badInput('ids', 'Each rule may be listed only once.');
+  const missing = rows.length - ids.length;
+  if (missing > 0) throw badInput('ids', `List every ${noun.name} of the workspace: ${missing} ${missing === 1 ? 'is' : 'are'} missing.`);
+  await applyOrder(tx, rows, ids);
+}
+
 export async function deleteRule(ctx: Context, id: string) {
   const principal = principalOf(ctx);
-  const { workspaceId } = principal;
   return writeTransaction(ctx.app, principal, async (tx, emit) => {
-    await lockRules(tx, workspaceId, 'TICKET');
-    const rule = await ruleOfWorkspace(tx, workspaceId, 'TICKET', id, 'id');
-    await tx.rule.delete({ where: { id: rule.id } });
-    const rows = await rulesInOrder(tx, workspaceId, 'TICKET');
-    await applyOrder(tx, rows, rows.map((row) => row.id));
+    const rule = await deleteRuleOfSet(tx, principal.workspaceId, 'TICKET', id);
     emit({ type: 'rule.deleted', entityType: 'Rule', entityId: rule.id });
     return rule.id;
   });
@@ -220,15 +238,7 @@ export async function reorderRules(ctx: Context, ids: string[]) {
   const principal = principalOf(ctx);
   const { workspaceId } = principal;
   return writeTransaction(ctx.app, principal, async (tx, emit) => {
-    await lockRules(tx, workspaceId, 'TICKET');
-    const rows = await rulesInOrder(tx, workspaceId, 'TICKET');
-    const known = new Set(rows.map((row) => row.id));
-    const unknown = ids.findIndex((id) => !known.has(id));
-    if (unknown >= 0) throw notFound('Rule', `ids.${unknown}`);
-    if (new Set(ids).size !== ids.length) throw badInput('ids', 'Each rule may be listed only once.');
-    const missing = rows.length - ids.length;
-    if (missing > 0) throw badInput('ids', `List every rule of the workspace: ${missing} ${missing === 1 ? 'is' : 'are'} missing.`);
-    await applyOrder(tx, rows, ids);
+    await reorderRuleSet(tx, workspaceId, 'TICKET', ids, { typename: 'Rule', name: 'rule' });
     emit({ type: 'rule.reordered', entityType: 'Workspace', entityId: workspaceId, payload: { ruleIds: ids } });
     return ids;
   });

@@ -15,7 +15,9 @@ import {
   applyOrder,
   assertNameFree,
   assertReferences,
+  deleteRuleOfSet,
   lockRules,
+  reorderRuleSet,
   ruleOfWorkspace,
   rulesInOrder,
   triggersOf,
@@ -136,13 +138,8 @@ export async function updateSlaRule(ctx: Context, input: UpdateSlaRuleFields) {
 
 export async function deleteSlaRule(ctx: Context, id: string) {
   const principal = principalOf(ctx);
-  const { workspaceId } = principal;
   return writeTransaction(ctx.app, principal, async (tx, emit) => {
-    await lockRules(tx, workspaceId, 'SLA');
-    const rule = await ruleOfWorkspace(tx, workspaceId, 'SLA', id, 'id');
-    await tx.rule.delete({ where: { id: rule.id } });
-    const rows = await rulesInOrder(tx, workspaceId, 'SLA');
-    await applyOrder(tx, rows, rows.map((row) => row.id));
+    const rule = await deleteRuleOfSet(tx, principal.workspaceId, 'SLA', id);
     emit({ type: 'slaRule.deleted', entityType: 'SlaRule', entityId: rule.id });
     return rule.id;
   });
@@ -153,15 +150,7 @@ export async function reorderSlaRules(ctx: Context, ids: string[]) {
   const principal = principalOf(ctx);
   const { workspaceId } = principal;
   return writeTransaction(ctx.app, principal, async (tx, emit) => {
-    await lockRules(tx, workspaceId, 'SLA');
-    const rows = await rulesInOrder(tx, workspaceId, 'SLA');
-    const known = new Set(rows.map((row) => row.id));
-    const unknown = ids.findIndex((id) => !known.has(id));
-    if (unknown >= 0) throw notFound('SlaRule', `ids.${unknown}`);
-    if (new Set(ids).size !== ids.length) throw badInput('ids', 'Each rule may be listed only once.');
-    const missing = rows.length - ids.length;
-    if (missing > 0) throw badInput('ids', `List every SLA rule of the workspace: ${missing} ${missing === 1 ? 'is' : 'are'} missing.`);
-    await applyOrder(tx, rows, ids);
+    await reorderRuleSet(tx, workspaceId, 'SLA', ids, { typename: 'SlaRule', name: 'SLA rule' });
     emit({ type: 'slaRule.reordered', entityType: 'Workspace', entityId: workspaceId, payload: { ruleIds: ids } });
     return ids;
   });
