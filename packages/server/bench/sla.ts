@@ -6,19 +6,7 @@
 //       updates in the same workspace before any SLA rule exists.
 import pg from 'pg';
 import { closedLoop, httpLoadInWorker, type LoadResult, summarize } from './load.js';
-import type { BenchRow, TicketBenchContext } from './tickets.js';
-
-/** GraphQL through yoga's fetch, in-process: for setting up, never measured. */
-async function setUp<T = any>(ctx: TicketBenchContext, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await ctx.app.yoga.fetch(ctx.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...ctx.auth },
-    body: JSON.stringify({ query, variables }),
-  });
-  const result = (await response.json()) as { data?: T; errors?: unknown };
-  if (!result.data || result.errors) throw new Error(`bench set-up failed: ${JSON.stringify(result.errors)}`);
-  return result.data;
-}
+import { type BenchRow, setUp, type TicketBenchContext } from './tickets.js';
 
 /** bench/run.ts's knobs, for the loads these scenarios drive themselves (their own concurrency). */
 const loadTimes = () => ({

@@ -35,7 +35,7 @@ export interface TicketBenchContext {
 }
 
 /** GraphQL through yoga's fetch, in-process: for setting up, never measured. */
-async function setUp<T = any>(ctx: TicketBenchContext, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function setUp<T = any>(ctx: TicketBenchContext, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await ctx.app.yoga.fetch(ctx.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...ctx.auth },
