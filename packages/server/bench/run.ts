@@ -5,9 +5,13 @@
 //   (c) createTicket over HTTP                     vs  the statements it writes, raw, in one transaction;
 //   (d) a list of 50 tickets with relations        vs  a bare graphql-yoga answering it from memory (bench/tickets.ts);
 //   (e) the SLA compliance report of one month     vs  a bare count(*) of that month's targets (bench/sla.ts);
-//   (f) ticket updates with an SLA rule + policy   vs  the same updates without SLA rules.
+//   (f) ticket updates with an SLA rule + policy   vs  the same updates without SLA rules;
+//   (g) one event fanned out to 5,000 graphql-ws sockets on 2 instances (PostgreSQL + Redis only)  vs  a bare
+//       graphql-ws server with an in-memory pub/sub, and raw Redis pub/sub (bench/chats.ts);
+//   (h) the chat cockpit for 200 agents and 5,000 active conversations  vs  a raw count(*) of them.
 // Embedded PGlite by default; with DATABASE_URL a fresh PostgreSQL database (created, migrated, dropped at the end).
-// Knobs: BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (1), BENCH_CONCURRENCY (16).
+// Knobs: BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (1), BENCH_CONCURRENCY (16), BENCH_ONLY (e.g. g,h: only those scenarios),
+// BENCH_FANOUT_SUBSCRIBERS (5000), BENCH_FANOUT_ROUNDS (5), BENCH_FANOUT_INPROCESS (1: (g)'s instances in this process).
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +27,7 @@ import { applyMigrations } from '../src/db/migrations.js';
 import { setLogLevel } from '../src/log.js';
 import { startServer } from '../src/server.js';
 import { closedLoop, httpLoadInWorker, type LoadResult, type Stats, summarize } from './load.js';
+import { type ChatBenchContext, cockpitScenario, fanOutScenario, printFanOut } from './chats.js';
 import { complianceReportScenario, ticketUpdatesWithSlaScenario } from './sla.js';
 import { createTicketScenario, listTicketsScenario, type TicketBenchContext } from './tickets.js';
 
@@ -36,6 +41,9 @@ const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 1);
 const CONCURRENCY = envNumber('BENCH_CONCURRENCY', 16);
 // The pool deskgraph opens in src/db.ts (max: 10); the raw-pg baseline gets the same number of connections.
 const POOL_SIZE = 10;
+/** BENCH_ONLY=g,h runs only those scenarios (letters as in the list above); unset runs all. */
+const only = process.env.BENCH_ONLY?.split(',').map((letter) => letter.trim().toLowerCase());
+const runs = (letter: string) => !only || only.includes(letter);
 
 // log.ts reads DESKGRAPH_LOG_LEVEL when imported (before any line here runs), so set the level directly too.
 setLogLevel('silent');
@@ -166,38 +174,42 @@ async function main() {
 
   // (a) Same query text on both servers; deskgraph authenticates the session and reads the workspace from the database.
   const viewer = { query: '{ viewer { role workspace { name } } }' };
-  const bareViewer = await httpLoad(bare.url, viewer);
-  rows.push({ name: '(a) viewer query: bare graphql-yoga, from memory, no auth [baseline]', stats: bareViewer });
-  rows.push({ name: '(a) viewer query: deskgraph over HTTP, session token', stats: await httpLoad(url, viewer, auth), baseline: bareViewer });
+  if (runs('a')) {
+    const bareViewer = await httpLoad(bare.url, viewer);
+    rows.push({ name: '(a) viewer query: bare graphql-yoga, from memory, no auth [baseline]', stats: bareViewer });
+    rows.push({ name: '(a) viewer query: deskgraph over HTTP, session token', stats: await httpLoad(url, viewer, auth), baseline: bareViewer });
+  }
 
   // (b) A unique e-mail per request on both sides (the pair (workspaceId, email) is unique).
-  let rawInsert: (email: string) => Promise<void>;
-  let rawLabel: string;
-  if (database) {
-    const pool = new pg.Pool({ connectionString: database.url, max: POOL_SIZE });
-    cleanups.push(() => pool.end());
-    const workspaceId = (await pool.query<{ id: string }>(`SELECT id FROM "Workspace" LIMIT 1`)).rows[0].id;
-    rawInsert = (email) => pool.query(INSERT_CUSTOMER, [workspaceId, 'Bench Customer', email]).then(() => {});
-    rawLabel = `(b) create customer: raw pg INSERT, Pool max ${POOL_SIZE} [baseline]`;
-  } else {
-    // Raw pg needs a PostgreSQL server (set DATABASE_URL); on the embedded default the nearest equivalent is PGlite.
-    rawInsert = await rawPgliteInsert();
-    rawLabel = '(b) create customer: raw PGlite INSERT, no pg (set DATABASE_URL) [baseline]';
+  if (runs('b')) {
+    let rawInsert: (email: string) => Promise<void>;
+    let rawLabel: string;
+    if (database) {
+      const pool = new pg.Pool({ connectionString: database.url, max: POOL_SIZE });
+      cleanups.push(() => pool.end());
+      const workspaceId = (await pool.query<{ id: string }>(`SELECT id FROM "Workspace" LIMIT 1`)).rows[0].id;
+      rawInsert = (email) => pool.query(INSERT_CUSTOMER, [workspaceId, 'Bench Customer', email]).then(() => {});
+      rawLabel = `(b) create customer: raw pg INSERT, Pool max ${POOL_SIZE} [baseline]`;
+    } else {
+      // Raw pg needs a PostgreSQL server (set DATABASE_URL); on the embedded default the nearest equivalent is PGlite.
+      rawInsert = await rawPgliteInsert();
+      rawLabel = '(b) create customer: raw PGlite INSERT, no pg (set DATABASE_URL) [baseline]';
+    }
+    const rawCreate = await measure((durationMs) => {
+      const run = randomBytes(4).toString('hex');
+      return closedLoop((seq) => rawInsert(`raw-${run}-${seq}@example.test`), CONCURRENCY, durationMs);
+    });
+    rows.push({ name: rawLabel, stats: rawCreate });
+    const createCustomer = {
+      query: 'mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }',
+      variables: { input: { name: 'Bench Customer', email: 'api-%RUN%-%SEQ%@example.test' } },
+    };
+    rows.push({
+      name: '(b) create customer: deskgraph over HTTP (check + INSERT + outbox Event, 1 tx)',
+      stats: await httpLoad(url, createCustomer, auth),
+      baseline: rawCreate,
+    });
   }
-  const rawCreate = await measure((durationMs) => {
-    const run = randomBytes(4).toString('hex');
-    return closedLoop((seq) => rawInsert(`raw-${run}-${seq}@example.test`), CONCURRENCY, durationMs);
-  });
-  rows.push({ name: rawLabel, stats: rawCreate });
-  const createCustomer = {
-    query: 'mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }',
-    variables: { input: { name: 'Bench Customer', email: 'api-%RUN%-%SEQ%@example.test' } },
-  };
-  rows.push({
-    name: '(b) create customer: deskgraph over HTTP (check + INSERT + outbox Event, 1 tx)',
-    stats: await httpLoad(url, createCustomer, auth),
-    baseline: rawCreate,
-  });
 
   const tickets: TicketBenchContext = {
     app,
@@ -210,10 +222,13 @@ async function main() {
     measure,
     httpLoad,
   };
-  rows.push(...(await createTicketScenario(tickets)));
-  rows.push(...(await listTicketsScenario(tickets)));
-  rows.push(...(await complianceReportScenario(tickets)));
-  rows.push(...(await ticketUpdatesWithSlaScenario(tickets)));
+  if (runs('c')) rows.push(...(await createTicketScenario(tickets)));
+  if (runs('d')) rows.push(...(await listTicketsScenario(tickets)));
+  if (runs('e')) rows.push(...(await complianceReportScenario(tickets)));
+  if (runs('f')) rows.push(...(await ticketUpdatesWithSlaScenario(tickets)));
+  const chats: ChatBenchContext = { ...tickets, redisUrl: redisUrl ?? null };
+  const fanOut = runs('g') ? await fanOutScenario(chats) : null;
+  if (runs('h')) rows.push(...(await cockpitScenario(chats)));
 
   printTable(rows);
   console.log('\nratio = requests/s ÷ the baseline\'s requests/s. The (b) baseline is one INSERT; createCustomer also checks the');
@@ -230,6 +245,7 @@ async function main() {
   for (const { name, stats } of rows) {
     if (stats.errors) console.log(`! ${name}: ${stats.errors} failed requests, first: ${stats.firstError}`);
   }
+  if (fanOut) printFanOut(fanOut);
 }
 
 function printTable(rows: { name: string; stats: Stats; baseline?: Stats }[]) {
