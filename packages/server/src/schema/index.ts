@@ -24,5 +24,8 @@ import '../sla/policy-schema.js';
 import '../sla/rules-schema.js';
 import '../sla/schema.js';
 import '../reports/schema.js';
+import '../presence/schema.js';
+import '../chats/schema.js';
+import '../chats/events-schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
