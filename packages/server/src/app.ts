@@ -71,8 +71,8 @@ export async function buildApp(options: BuildAppOptions = {}) {
       const token = connectionParams
         ? bearerToken(String(connectionParams.authorization ?? connectionParams.Authorization ?? ''))
         : bearerToken(request.headers.get('authorization'));
-      const { principal, problem } = await authenticate(db.prisma, token);
-      return { app: services, principal, authProblem: problem };
+      const { principal, visitor, problem } = await authenticate(db.prisma, token);
+      return { app: services, principal, visitor: visitor ?? null, authProblem: problem };
     },
     maskedErrors: { maskError },
     plugins: [

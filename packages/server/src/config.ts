@@ -46,6 +46,13 @@ const EnvSchema = z.object({
   SLA_SIMULATION_MAX_TICKETS: intFromEnv(50_000),
   MAIL_MAX_ATTEMPTS: intFromEnv(8),
   MAIL_RETRY_BASE_MS: intFromEnv(30_000),
+  // Chat visitors (src/chats/visitor-*): messages per visitor per window (counted in the database, so across
+  // instances), new sessions per client address per minute, and whether X-Real-IP / X-Forwarded-For come from our
+  // own proxy (deploy/nginx.conf sets them) and name the client.
+  VISITOR_MESSAGES_PER_WINDOW: intFromEnv(20),
+  VISITOR_MESSAGE_WINDOW_SECONDS: intFromEnv(10),
+  VISITOR_SESSIONS_PER_MINUTE: intFromEnv(10),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -94,6 +101,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxAttempts: e.MAIL_MAX_ATTEMPTS,
       retryBaseMs: e.MAIL_RETRY_BASE_MS,
     },
+    visitors: {
+      messagesPerWindow: e.VISITOR_MESSAGES_PER_WINDOW,
+      messageWindowSeconds: e.VISITOR_MESSAGE_WINDOW_SECONDS,
+      sessionsPerMinute: e.VISITOR_SESSIONS_PER_MINUTE,
+    },
+    trustProxy: e.TRUST_PROXY === 'true',
     sla: {
       scanMs: e.SLA_SCAN_MS,
       reportMaxDays: e.SLA_REPORT_MAX_DAYS,

@@ -1,5 +1,5 @@
 // What every resolver, service and subscription sees: who is asking, and the app's shared services.
-import type { Principal } from './auth/principal.js';
+import type { Principal, Visitor } from './auth/principal.js';
 import type { Config } from './config.js';
 import type { Database } from './db.js';
 import type { EventBus } from './events/bus.js';
@@ -15,6 +15,8 @@ export interface AppServices {
 export interface Context {
   app: AppServices;
   principal: Principal | null;
+  /** A chat visitor (web widget, in-app SDK); never set together with a principal. */
+  visitor?: Visitor | null;
   /** Why a presented token was refused (expired, revoked, unknown); null when none was presented. */
   authProblem: string | null;
 }

@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'SERVICE_UNAVAILABLE'
-  | 'UPSTREAM_UNAVAILABLE';
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'RATE_LIMITED';
 
 
 export class DeskgraphError extends GraphQLError {
@@ -26,5 +27,10 @@ export const unauthenticated = (message = 'Sign in first: send a session or API 
 export const forbidden = (message = 'You are not allowed to do this.') => new DeskgraphError('FORBIDDEN', message);
 export const notFound = (what: string, field = 'id') => new DeskgraphError('NOT_FOUND', `${what} not found.`, field);
 export const conflict = (field: string, message: string) => new DeskgraphError('CONFLICT', message, field);
+/** Too many requests of one kind in a window; nothing was stored, retry after `retryAfterSeconds`. */
+export const rateLimited = (message: string, retryAfterSeconds: number) =>
+  Object.assign(new DeskgraphError('RATE_LIMITED', message), {
+    extensions: { code: 'RATE_LIMITED', retryAfterSeconds },
+  });
 export const serviceUnavailable = () =>
   new DeskgraphError('SERVICE_UNAVAILABLE', 'The service cannot reach its database right now. Nothing was changed; try again shortly.');

@@ -31,8 +31,9 @@ export async function startServer(app: App, { port, host }: { port: number; host
       // Refuse the connection at once when its token is missing or bad (graphql-ws closes with 4403).
       onConnect: async (ctx) => {
         const token = bearerToken(String(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization ?? ''));
-        const { principal } = await authenticate(app.services.db.prisma, token);
-        if (!principal) return false;
+        const { principal, visitor } = await authenticate(app.services.db.prisma, token);
+        // Chat visitors subscribe to their own conversations; their fields check the visitor on every operation.
+        if (!principal) return !!visitor;
         ctx.extra.principalWatch = closeSocketsOnRevocation(app.services.events, principal, (reason) =>
           ctx.extra.socket.close(4401, reason),
         );

@@ -1,6 +1,7 @@
-// Who is asking: a signed-in user (session token) or an integrator (API token), always inside one workspace.
+// Who is asking: a signed-in user (session token) or an integrator (API token), always inside one workspace; or a
+// chat visitor (visitor token), who is never a principal and reaches only the visitor fields.
 import type { PrismaClient } from '../generated/prisma/client.js';
-import type { ApiTokenScope, Role } from '../generated/prisma/enums.js';
+import type { ApiTokenScope, Channel, Role } from '../generated/prisma/enums.js';
 import { hashSecret, secretKind } from './secrets.js';
 
 export interface Principal {
@@ -17,7 +18,21 @@ export interface Principal {
   actor: string;
 }
 
-export type AuthResult = { principal: Principal | null; problem: string | null };
+/** A customer chatting through the web widget or an in-app SDK, bound to one product and channel. */
+export interface Visitor {
+  id: string;
+  workspaceId: string;
+  productId: string;
+  customerId: string;
+  channel: Channel;
+  /** Recorded on events and messages: `visitor:<id>`. */
+  actor: string;
+}
+
+export type AuthResult = { principal: Principal | null; visitor?: Visitor | null; problem: string | null };
+
+/** A visitor token unused for this long stops working (the widget starts a new session). */
+export const VISITOR_IDLE_DAYS = 30;
 
 const roleRank: Record<Role, number> = { AGENT: 1, SUPERVISOR: 2, ADMIN: 3 };
 export const hasRoleAtLeast = (principal: Principal | null, role: Role) =>
@@ -63,6 +78,17 @@ export async function authenticate(prisma: PrismaClient, token: string | null, n
        WHERE s."tokenHash" = ${tokenHash} AND s."revokedAt" IS NULL AND s."expiresAt" > ${now}
          AND u."deactivatedAt" IS NULL`;
     return session ? { principal: userPrincipal(session, session.sessionId), problem: null } : invalid;
+  }
+  if (kind === 'visitor') {
+    const visitor = await prisma.chatVisitor.findUnique({ where: { tokenHash } });
+    if (!visitor || now.getTime() - visitor.lastSeenAt.getTime() > VISITOR_IDLE_DAYS * 86_400_000) {
+      return { principal: null, visitor: null, problem: 'The visitor session is invalid or expired. Start a new one.' };
+    }
+    if (now.getTime() - visitor.lastSeenAt.getTime() > LAST_USED_RESOLUTION_MS) {
+      await prisma.chatVisitor.update({ where: { id: visitor.id }, data: { lastSeenAt: now } });
+    }
+    const { id, workspaceId, productId, customerId, channel } = visitor;
+    return { principal: null, visitor: { id, workspaceId, productId, customerId, channel, actor: `visitor:${id}` }, problem: null };
   }
   if (kind === 'api') {
     const apiToken = await prisma.apiToken.findUnique({ where: { tokenHash } });

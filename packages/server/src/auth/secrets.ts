@@ -1,11 +1,13 @@
-// Secrets we hand out (session and API tokens) and how we keep them: random, prefixed so a leaked one is easy to
+// Secrets we hand out (session, API and chat visitor tokens) and how we keep them: random, prefixed so a leaked one is easy to
 // recognise, stored only as SHA-256 (they carry 256 bits of entropy, so a fast hash is enough). Passwords are the
 // opposite case (low entropy), so they get argon2id, a memory-hard function.
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
-export type SecretKind = 'session' | 'api';
-const prefixOf: Record<SecretKind, string> = { session: 'dgs_', api: 'dgt_' };
+export type SecretKind = 'session' | 'api' | 'visitor';
+// A visitor token lives in a browser or an app on the customer's device: its own prefix keeps it recognisable and
+// lets authentication route it to visitors only (it is never a principal).
+const prefixOf: Record<SecretKind, string> = { session: 'dgs_', api: 'dgt_', visitor: 'dgv_' };
 
 export function newSecret(kind: SecretKind) {
   return prefixOf[kind] + randomBytes(32).toString('base64url');
@@ -14,6 +16,7 @@ export function newSecret(kind: SecretKind) {
 export function secretKind(secret: string): SecretKind | null {
   if (secret.startsWith(prefixOf.session)) return 'session';
   if (secret.startsWith(prefixOf.api)) return 'api';
+  if (secret.startsWith(prefixOf.visitor)) return 'visitor';
   return null;
 }
 

@@ -25,6 +25,8 @@ export const builder = new SchemaBuilder<{
     write: boolean;
     supervisor: boolean;
     admin: boolean;
+    /** A chat visitor's token (web widget, in-app SDK): only the visitor fields accept it. */
+    visitor: boolean;
   };
   Scalars: {
     DateTime: { Input: Date; Output: Date };
@@ -42,9 +44,10 @@ export const builder = new SchemaBuilder<{
       write: !!ctx.principal?.canWrite,
       supervisor: hasRoleAtLeast(ctx.principal, 'SUPERVISOR'),
       admin: hasRoleAtLeast(ctx.principal, 'ADMIN'),
+      visitor: !ctx.principal && !!ctx.visitor,
     }),
     unauthorizedError: (_parent, ctx) =>
-      ctx.principal ? forbidden() : unauthenticated(ctx.authProblem ?? undefined),
+      ctx.principal || ctx.visitor ? forbidden() : unauthenticated(ctx.authProblem ?? undefined),
   },
   prisma: {
     client: (ctx) => ctx.app.db.prisma,
