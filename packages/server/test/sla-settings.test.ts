@@ -536,6 +536,7 @@ describe('conditions on age, last message, customer group and team', () => {
         customer: { id: 'c', name: 'Deniz', email: null, group: null },
         lastMessageBy: null,
         isInternal: false,
+        customFields: {},
         createdAt: new Date('2026-01-05T10:00:00Z'),
         updatedAt: new Date('2026-01-05T11:50:00Z'),
         ...ticket,

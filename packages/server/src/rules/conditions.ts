@@ -1,6 +1,7 @@
 // The built-in condition kinds (pure): what a rule can ask about a ticket. Lists mean "is one of".
 import { z } from 'zod';
 import { businessCalendarSchema, isOpen } from '../calendar/calendar.js';
+import { PresenceStatus } from '../generated/prisma/enums.js';
 import { CHANNELS, PRIORITIES, RULE_TRIGGERS, STATUS_CATEGORIES } from './facts.js';
 import { registerConditionKind } from './kinds.js';
 import { ref, referencesOf, refList } from './refs.js';
@@ -12,6 +13,7 @@ const textRule = z
   .min(1, 'Must not be empty.')
   .max(200, 'At most 200 characters.')
   .refine((text) => !text.includes('\u0000'), 'Must not contain NUL characters.');
+const PRESENCE_STATUSES = Object.values(PresenceStatus) as [PresenceStatus, ...PresenceStatus[]];
 const contains = (haystack: string, needle: string) => haystack.toLowerCase().includes(needle.toLowerCase());
 
 registerConditionKind({
@@ -146,8 +148,16 @@ const CHANGEABLE_FIELDS = ['subject', 'status', 'priority', 'type', 'topic', 'fo
 
 registerConditionKind({
   kind: 'fieldChanged',
-  description: `The triggering change touched one of these fields (${CHANGEABLE_FIELDS.join(', ')}). Config: { fields: [String] }.`,
-  config: z.strictObject({ fields: listOf(z.enum(CHANGEABLE_FIELDS)) }),
+  description:
+    `The triggering change touched one of these fields (${CHANGEABLE_FIELDS.join(', ')}, or customField:<key> for a ` +
+    'custom field). Config: { fields: [String] }.',
+  config: z.strictObject({
+    fields: listOf(
+      z.union([z.enum(CHANGEABLE_FIELDS), z.string().regex(/^customField:[a-z][a-z0-9_]{0,39}$/)], {
+        error: `Must be one of ${CHANGEABLE_FIELDS.join(', ')}, or customField:<key>.`,
+      }),
+    ),
+  }),
   test: (config, { changedFields }) => config.fields.some((field) => changedFields.includes(field)),
 });
 
@@ -238,4 +248,22 @@ registerConditionKind({
   test: (config, { ticket, extra }) =>
     (ticket.assigneeTeamId !== null && config.teamIds.includes(ticket.assigneeTeamId)) ||
     (extra.assigneeTeamIds ?? []).some((teamId) => config.teamIds.includes(teamId)),
+});
+
+declare module './facts.js' {
+  interface ExtraFacts {
+    /** The assigned user's presence (OFFLINE without a presence row); null when no user is assigned. */
+    assigneePresence: PresenceStatus | null;
+  }
+}
+
+registerConditionKind({
+  kind: 'assigneePresence',
+  description:
+    "The ticket is assigned to a user whose presence is one of these (a team or nobody assigned: never). Read when the " +
+    'rules run on a ticket change; a presence change alone does not run them. Config: { statuses: [PresenceStatus] }.',
+  config: z.strictObject({ statuses: listOf(z.enum(PRESENCE_STATUSES)) }),
+  needs: ['assigneePresence'],
+  test: (config, { ticket, extra }) =>
+    ticket.assigneeUserId !== null && !!extra.assigneePresence && config.statuses.includes(extra.assigneePresence),
 });

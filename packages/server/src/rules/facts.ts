@@ -32,6 +32,8 @@ export interface TicketSnapshot {
   customer: { id: string; name: string; email: string | null; group: string | null };
   lastMessageBy: 'AGENT' | 'CUSTOMER' | 'SYSTEM' | null;
   isInternal: boolean;
+  /** Custom field values by field key (src/ticket-fields); an unset field has no key. */
+  customFields: Record<string, string | number | boolean>;
   createdAt: Date;
   updatedAt: Date;
 }

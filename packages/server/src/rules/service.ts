@@ -11,6 +11,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import type { RuleSet } from '../generated/prisma/enums.js';
 import { resolveAssignee, ticketOfWorkspace } from '../tickets/service.js';
 import { moveTo, positionChanges } from '../vocabularies/positions.js';
+import { assertConditionChecks } from './config-checks.js';
 import { roundRobinAssignee } from './engine.js';
 import {
   type ConditionResult,
@@ -34,6 +35,13 @@ registerFactSource('assigneeTeamIds', async (tx, ticket) => {
   if (!ticket.assigneeUserId) return [];
   const memberships = await tx.teamMember.findMany({ where: { userId: ticket.assigneeUserId }, select: { teamId: true } });
   return memberships.map((membership) => membership.teamId);
+});
+
+// The `assigneePresence` condition asks for the assigned user's presence; no presence row means never signed in.
+registerFactSource('assigneePresence', async (tx, ticket) => {
+  if (!ticket.assigneeUserId) return null;
+  const presence = await tx.agentPresence.findUnique({ where: { userId: ticket.assigneeUserId }, select: { status: true } });
+  return presence?.status ?? 'OFFLINE';
 });
 
 /** Action kinds that belong to another rule set: the SLA hook evaluates them, ticket rules must not carry them. */
@@ -70,6 +78,7 @@ async function definitionOf(tx: Tx, workspaceId: string, input: Partial<RuleDefi
     if (slaAction >= 0) throw badInput(`input.actions.${slaAction}.kind`, 'setSlaPolicy belongs in SLA rules.');
     const actions = input.actions ? parseActions(input.actions, 'input.actions') : null;
     await assertReferences(tx, workspaceId, [...(conditions?.references ?? []), ...(actions?.references ?? [])]);
+    if (conditions) await assertConditionChecks(tx, workspaceId, conditions.items, 'input.conditions');
     return {
       ...(conditions ? { conditions: conditions.items as unknown as Prisma.InputJsonValue } : {}),
       ...(actions

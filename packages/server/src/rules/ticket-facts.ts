@@ -2,6 +2,7 @@
 // facts (registered by other domains) that some rule's conditions need.
 import type { Tx } from '../events/write.js';
 import type { ExtraFacts, RuleTrigger, TicketFacts, TicketSnapshot } from './facts.js';
+import { storedValues } from '../ticket-fields/fields.js';
 
 type FactLoader<Name extends keyof ExtraFacts> = (tx: Tx, ticket: TicketSnapshot) => Promise<ExtraFacts[Name]>;
 const factSources = new Map<keyof ExtraFacts, FactLoader<keyof ExtraFacts>>();
@@ -58,6 +59,7 @@ export async function loadTicketFacts(
     customer: row.customer,
     lastMessageBy: row.lastMessageBy,
     isInternal: row.isInternal,
+    customFields: storedValues(row.customFields),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

@@ -11,6 +11,7 @@ import '../events/schema.js';
 import '../vocabularies/schema.js';
 import '../customers/callback-schema.js';
 import '../tickets/schema.js';
+import '../ticket-fields/schema.js';
 import '../templates/schema.js';
 import '../canned/schema.js';
 import '../tickets/bulk-schema.js';

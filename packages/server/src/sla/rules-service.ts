@@ -7,10 +7,10 @@ import { badInput, notFound } from '../errors.js';
 import type { Tx } from '../events/write.js';
 import { writeTransaction } from '../events/write.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { parseConditions, type RuleItemInput, RuleDefinitionError } from '../rules/evaluate.js';
+import { assertConditionChecks } from '../rules/config-checks.js';
+import { type Parsed, parseConditions, type RuleItemInput, RuleDefinitionError, type StoredCondition } from '../rules/evaluate.js';
 import type { RuleTrigger } from '../rules/facts.js';
 import { RULE_TRIGGERS } from '../rules/facts.js';
-import type { Reference } from '../rules/refs.js';
 import {
   applyOrder,
   assertNameFree,
@@ -35,9 +35,13 @@ function conditionsOf(conditions: readonly RuleItemInput[]) {
   }
 }
 
-/** Ids in conditions and the policy must be the workspace's (checked under the SLA rules' lock, see deleteSlaPolicy). */
-async function assertRuleReferences(tx: Tx, workspaceId: string, conditions: readonly Reference[], policyId: string | null | undefined) {
-  await assertReferences(tx, workspaceId, conditions);
+/**
+ * Ids in conditions and the policy must be the workspace's (checked under the SLA rules' lock, see deleteSlaPolicy),
+ * and configs must fit the workspace's data (a custom field's key and type).
+ */
+async function assertRuleReferences(tx: Tx, workspaceId: string, conditions: Parsed<StoredCondition> | null, policyId: string | null | undefined) {
+  await assertReferences(tx, workspaceId, conditions?.references ?? []);
+  if (conditions) await assertConditionChecks(tx, workspaceId, conditions.items, 'input.conditions');
   if (policyId && !(await tx.slaPolicy.findFirst({ where: { id: policyId, workspaceId }, select: { id: true } }))) {
     throw notFound('SlaPolicy', 'input.policyId');
   }
@@ -65,7 +69,7 @@ export async function createSlaRule(ctx: Context, input: CreateSlaRuleFields) {
   const conditions = conditionsOf(input.conditions ?? []);
   return writeTransaction(ctx.app, principal, async (tx, emit) => {
     await lockRules(tx, workspaceId, 'SLA');
-    await assertRuleReferences(tx, workspaceId, conditions.references, input.policyId);
+    await assertRuleReferences(tx, workspaceId, conditions, input.policyId);
     await assertNameFree(tx, workspaceId, 'SLA', input.name);
     const rows = await rulesInOrder(tx, workspaceId, 'SLA');
     const stopOtherRules = input.stopOtherRules ?? false;
@@ -112,7 +116,7 @@ export async function updateSlaRule(ctx: Context, input: UpdateSlaRuleFields) {
   return writeTransaction(ctx.app, principal, async (tx, emit) => {
     await lockRules(tx, workspaceId, 'SLA');
     const before = await ruleOfWorkspace(tx, workspaceId, 'SLA', input.id, 'input.id');
-    await assertRuleReferences(tx, workspaceId, conditions?.references ?? [], input.policyId);
+    await assertRuleReferences(tx, workspaceId, conditions, input.policyId);
     if (input.name != null) await assertNameFree(tx, workspaceId, 'SLA', input.name, before.id);
     const policyId = input.policyId === undefined ? (policyIdOfActions(before.actions) ?? null) : input.policyId;
     const stopOtherRules = input.stopOtherRules ?? before.stopOtherRules;

@@ -4,10 +4,13 @@
 import { z } from 'zod';
 import { Prisma } from '../generated/prisma/client.js';
 import { Channel, Priority, SlaMetric, SlaTargetStatus, StatusCategory } from '../generated/prisma/enums.js';
+import { FIELD_KEY, MAX_TEXT_LENGTH } from '../ticket-fields/fields.js';
 
 /** Each list criterion takes at most this many values: enough for any sidebar, and it bounds the SQL. */
 export const MAX_CRITERION_VALUES = 100;
 export const MAX_SEARCH_LENGTH = 200;
+/** Custom field criteria in one filter: a sidebar narrows by a few fields, not by the whole form. */
+export const MAX_CUSTOM_FIELD_CRITERIA = 20;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuid = z.string().regex(UUID);
@@ -60,6 +63,18 @@ export const TicketListFilterSchema = z
       })
       .partial()
       .strict(),
+    /**
+     * Custom field values, each must hold: equals, text ignoring case, an unticked CHECKBOX counts as false. A key no
+     * field has matches nothing.
+     */
+    customFields: z
+      .array(
+        z.strictObject({
+          key: z.string().regex(FIELD_KEY),
+          value: z.union([z.string().max(MAX_TEXT_LENGTH), z.number().finite(), z.boolean()]),
+        }),
+      )
+      .max(MAX_CUSTOM_FIELD_CRITERIA),
   })
   .partial()
   .strict();
@@ -153,7 +168,19 @@ export function ticketConditions(filter: TicketListFilter, viewer: Viewer): Pris
     where.push(number === null ? text : Prisma.sql`(${text} OR t."number" = ${number})`);
   }
   if (f.sla) where.push(slaCondition(f.sla));
+  for (const { key, value } of f.customFields ?? []) where.push(customFieldCondition(key, value));
   return where;
+}
+
+/** A custom field equals the value (see `customFields` in the filter). */
+function customFieldCondition(key: string, value: string | number | boolean): Prisma.Sql {
+  const stored = Prisma.sql`(t."customFields" -> ${key}::text)`;
+  if (typeof value === 'string') {
+    return Prisma.sql`(jsonb_typeof(${stored}) = 'string' AND lower(t."customFields" ->> ${key}::text) = lower(${value}::text))`;
+  }
+  // jsonb compares numbers by value (42 = 42.0).
+  if (typeof value === 'number') return Prisma.sql`${stored} = to_jsonb(${value}::numeric)`;
+  return value ? Prisma.sql`${stored} = 'true'::jsonb` : Prisma.sql`coalesce(${stored}, 'false'::jsonb) = 'false'::jsonb`;
 }
 
 /** One of the ticket's SLA targets matches all the SLA criteria (not each criterion by a different target). */
@@ -248,14 +275,20 @@ const FIELDS_OF_CRITERION: Record<keyof TicketListFilter, readonly string[]> = {
   search: ['subject', 'messages', 'merge'],
   // Any change may start, complete or move an SLA clock (breaches by time alone come as sla.* events, not here).
   sla: ['*'],
+  // Each custom field criterion reads its own field: see `fieldsRead`.
+  customFields: [],
 };
+
+/** The change-event fields a criterion of `filter` reads. */
+const fieldsRead = (filter: TicketListFilter, key: keyof TicketListFilter) =>
+  key === 'customFields' ? (filter.customFields ?? []).map((criterion) => `customField:${criterion.key}`) : FIELDS_OF_CRITERION[key];
 
 /** Whether a change of `changedFields` may have moved a ticket out of (or into) the view of `filters`. */
 export function mayChangeMembership(filters: TicketFilters, changedFields: readonly string[]): boolean {
   if (changedFields.includes('*')) return filters.some((filter) => Object.keys(compactFilter(filter)).length > 0);
   for (const filter of filters) {
     for (const key of Object.keys(compactFilter(filter)) as (keyof TicketListFilter)[]) {
-      const read = FIELDS_OF_CRITERION[key];
+      const read = fieldsRead(filter, key);
       if (read.includes('*') || read.some((field) => changedFields.includes(field))) return true;
     }
   }

@@ -19,11 +19,14 @@ import {
   compactFilter,
   DEFAULT_TICKET_SORT,
   MAX_CRITERION_VALUES,
+  MAX_CUSTOM_FIELD_CRITERIA,
   MAX_SEARCH_LENGTH,
   SORT_DIRECTIONS,
   type TicketListFilter,
+  TicketListFilterSchema,
   type TicketSortOrder,
 } from './list-filter.js';
+import { FIELD_KEY_MESSAGE } from '../ticket-fields/fields.js';
 import { createSavedView, deleteSavedView, savedViewOf, savedViewsOfCaller, storedQueryOf, updateSavedView } from './views.js';
 
 // ---------------------------------------------------------------- filter and sort inputs
@@ -41,6 +44,9 @@ const ID_CRITERIA = {
   folderIds: 'Folder',
 } as const satisfies Partial<Record<keyof TicketListFilter, string>>;
 
+/** One custom field criterion as stored. */
+const customFieldCriterion = TicketListFilterSchema.shape.customFields.unwrap().element;
+
 const fewValues = z.array(z.unknown()).max(MAX_CRITERION_VALUES, `At most ${MAX_CRITERION_VALUES} values.`);
 const searchRule = z
   .string()
@@ -55,6 +61,14 @@ const TicketSlaFilterInput = builder.inputType('TicketSlaFilter', {
     dueBefore: t.field({ type: 'DateTime', required: false, description: 'Exclusive; targets without a due time never match.' }),
     dueAfter: t.field({ type: 'DateTime', required: false, description: 'Inclusive.' }),
     policyIds: t.idList({ required: false, validate: fewValues }),
+  }),
+});
+
+const TicketCustomFieldFilterInput = builder.inputType('TicketCustomFieldFilter', {
+  description: 'Tickets whose custom field equals the value (text ignoring case; an unticked CHECKBOX counts as false).',
+  fields: (t) => ({
+    key: t.string({ description: "The field's key (see `ticketFields`); a key no field has matches nothing." }),
+    value: t.field({ type: 'JSON', description: 'A string, number or boolean, in the JSON form of the field type.' }),
   }),
 });
 
@@ -94,6 +108,12 @@ export const TicketFilterInput = builder.inputType('TicketFilter', {
         '-excluded, or. A ticket number (1042 or #1042) also finds that ticket.',
     }),
     sla: t.field({ type: TicketSlaFilterInput, required: false, description: 'By SLA state: overdue, due soon, under a policy.' }),
+    customFields: t.field({
+      type: [TicketCustomFieldFilterInput],
+      required: false,
+      validate: z.array(z.unknown()).max(MAX_CUSTOM_FIELD_CRITERIA, `At most ${MAX_CUSTOM_FIELD_CRITERIA} values.`),
+      description: 'By custom field values; each must hold.',
+    }),
   }),
 });
 
@@ -168,7 +188,19 @@ export function ticketFilterOf(input: TicketFilterArgs | null | undefined, prefi
       ...(policyIds ? { policyIds: [...new Set(policyIds.map((value) => idOf(String(value), 'SlaPolicy', `${prefix}.sla.policyIds`)))] } : {}),
     };
   }
+  if (input.customFields) filter.customFields = customFieldCriteriaOf(input.customFields, `${prefix}.customFields`);
   return compactFilter(filter);
+}
+
+function customFieldCriteriaOf(criteria: readonly { key: string; value?: unknown }[], field: string) {
+  return criteria.map(({ key, value }, index) => {
+    const parsed = customFieldCriterion.safeParse({ key, value });
+    if (!parsed.success) {
+      const path = parsed.error.issues[0]?.path[0] === 'key' ? 'key' : 'value';
+      throw badInput(`${field}.${index}.${path}`, path === 'key' ? FIELD_KEY_MESSAGE : 'Must be a string, a number or true/false.');
+    }
+    return parsed.data;
+  });
 }
 
 /** The stored filter → what a client passes back as `TicketFilter` (global ids). */

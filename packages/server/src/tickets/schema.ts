@@ -8,6 +8,7 @@ import { builder, workspaceOwned } from '../schema/builder.js';
 import { idOf, nodeWhere } from '../schema/ids.js';
 import { emailRule, nameRule, storableText } from '../schema/inputs.js';
 import { reload } from '../schema/reload.js';
+import { customFieldInputsOf, customFieldsInputRule, TicketCustomFieldInput } from '../ticket-fields/schema.js';
 import { PriorityEnum, TagRef } from '../vocabularies/schema.js';
 import { addPrivateNote, createTicket, replyToTicket, type TicketChanges, updateTicket } from './service.js';
 
@@ -101,7 +102,7 @@ builder.prismaNode('TicketHistoryEntry', {
   fields: (t) => ({
     actor: t.exposeString('actor', { description: '`user:<id>`, `token:<id>`, `customer:<id>`, `rule:<id>` or `system`.' }),
     via: t.exposeString('via', { description: 'APP (agent app), API (token), or the channel it came through.' }),
-    field: t.exposeString('field', { description: 'created, subject, status, priority, type, topic, folder, assignee, tags, reply, note, customerMessage, merge, slaPolicy…' }),
+    field: t.exposeString('field', { description: 'created, subject, status, priority, type, topic, folder, assignee, tags, reply, note, customerMessage, merge, slaPolicy, customField:<key>…' }),
     fromValue: t.expose('fromValue', { type: 'JSON', nullable: true }),
     toValue: t.expose('toValue', { type: 'JSON', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -189,6 +190,12 @@ export const CreateTicketInput = builder.inputType('CreateTicketInput', {
       required: { list: false, items: true },
       description: 'Files of the ticket (GraphQL multipart request); by default at most 5, each at most 20 MB.',
     }),
+    customFields: t.field({
+      type: [TicketCustomFieldInput],
+      required: false,
+      validate: customFieldsInputRule,
+      description: 'Custom field values (see `ticketFields`); every required field needs one.',
+    }),
   }),
 });
 
@@ -213,6 +220,7 @@ builder.mutationField('createTicket', (t) =>
           assignee: assigneeOf(input.assignee, 'input.assignee.id'),
           tagIds: idsOf(input.tagIds, 'Tag', 'input.tagIds'),
           attachments: input.attachments,
+          customFields: customFieldInputsOf(input.customFields),
         }),
       ),
   }),
@@ -308,6 +316,12 @@ const UpdateTicketInput = builder.inputType('UpdateTicketInput', {
     tagIds: t.idList({ required: false, description: 'The complete new tag list.' }),
     addTagIds: t.idList({ required: false }),
     removeTagIds: t.idList({ required: false }),
+    customFields: t.field({
+      type: [TicketCustomFieldInput],
+      required: false,
+      validate: customFieldsInputRule,
+      description: 'Custom field values to set (null clears); fields not listed stay as they are.',
+    }),
   }),
 });
 
@@ -349,7 +363,10 @@ builder.mutationField('updateTicket', (t) =>
       reload(
         ctx.app.db.prisma.ticket,
         query,
-        updateTicket(ctx, idOf(String(input.id), 'Ticket', 'input.id'), ticketChangesOf(input)),
+        updateTicket(ctx, idOf(String(input.id), 'Ticket', 'input.id'), {
+          ...ticketChangesOf(input),
+          customFields: customFieldInputsOf(input.customFields),
+        }),
       ),
   }),
 );

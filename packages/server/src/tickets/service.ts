@@ -12,6 +12,8 @@ import type { Prisma } from '../generated/prisma/client.js';
 import type { AssigneeKind, Channel, Priority, StatusCategory } from '../generated/prisma/enums.js';
 import { applyTicketRules } from '../rules/engine.js';
 import { normaliseEmail } from '../schema/inputs.js';
+import { storedValues } from '../ticket-fields/fields.js';
+import { type CustomFieldInput, customFieldValuesInTx } from '../ticket-fields/ticket-values.js';
 import { type FieldChange, diffTicket, type TrackedTicket } from './history.js';
 import { defaultTicketSubject } from './texts.js';
 
@@ -200,6 +202,13 @@ export interface CreateTicketFields {
   tagIds?: string[] | null;
   /** Uploads (src/attachments); checked and stored by `createTicket`, not by `createTicketInTx`. */
   attachments?: readonly unknown[] | null;
+  /** Custom field values (src/ticket-fields); null values are left out. */
+  customFields?: readonly CustomFieldInput[] | null;
+  /**
+   * Every required custom field must get a value: an agent filling in the form (`createTicket`). Tickets from
+   * templates and channels cannot carry custom fields yet, so they are not held to it.
+   */
+  requireCustomFields?: boolean;
 }
 
 /** Creates an internal ticket (an agent on the customer's behalf) inside a caller's transaction. */
@@ -211,6 +220,10 @@ export async function createTicketInTx(tx: Tx, emit: Emit, principal: Principal,
   if (fields.typeId) await assertType(tx, workspaceId, fields.typeId, 'input.typeId');
   const tagIds = await assertTags(tx, workspaceId, fields.tagIds ?? [], 'input.tagIds');
   const assignee = await resolveAssignee(tx, workspaceId, product.id, fields.assignee ?? null, 'input.assignee.id');
+  const custom = await customFieldValuesInTx(tx, workspaceId, {}, fields.customFields, {
+    field: 'input.customFields',
+    requireAll: fields.requireCustomFields,
+  });
 
   // An existing customer is matched by e-mail within the workspace; otherwise the ticket brings a new one.
   const email = normaliseEmail(fields.customer.email);
@@ -236,6 +249,7 @@ export async function createTicketInTx(tx: Tx, emit: Emit, principal: Principal,
       priority: fields.priority ?? 'MEDIUM',
       ...assignee,
       isInternal: true,
+      customFields: custom.values,
       createdBy: principal.actor,
       createdAt: now,
       updatedAt: now,
@@ -264,6 +278,7 @@ export async function createTicketInTx(tx: Tx, emit: Emit, principal: Principal,
       from: null,
       to: { number: ticket.number, status: status.id, priority: ticket.priority, customer: customer.id },
     },
+    ...custom.changes,
   ]);
   await refreshSearchVector(tx, [ticket.id]);
   emit({ type: 'ticket.created', entityType: 'Ticket', entityId: ticket.id, payload: { number: ticket.number } });
@@ -280,7 +295,7 @@ export async function createTicket(ctx: Context, fields: CreateTicketFields) {
   // Attachments: files are stored first and removed again if the transaction fails (see src/attachments/service.ts).
   return withStoredUploads(ctx.app, fields.attachments, 'input.attachments', (stored) =>
     writeTransaction(ctx.app, principal, async (tx, emit) => {
-      const ticket = await createTicketInTx(tx, emit, principal, fields);
+      const ticket = await createTicketInTx(tx, emit, principal, { ...fields, requireCustomFields: true });
       await recordAttachments(tx, stored, { workspaceId: principal.workspaceId, ticketId: ticket.id });
       return ticket;
     }),
@@ -429,6 +444,8 @@ export interface TicketChanges {
   tagIds?: string[] | null;
   addTagIds?: string[] | null;
   removeTagIds?: string[] | null;
+  /** Custom field values to set (null clears); fields not listed stay as they are. */
+  customFields?: readonly CustomFieldInput[] | null;
 }
 
 /** Applies changes to one ticket inside a caller's transaction (also used by bulk actions and rules). */
@@ -478,9 +495,13 @@ export async function updateTicketInTx(
     for (const id of changes.removeTagIds ?? []) next.delete(id);
     after.tagIds = await assertTags(tx, workspaceId, [...next], `${fieldPrefix}.tagIds`);
   }
+  const custom = await customFieldValuesInTx(tx, workspaceId, storedValues(ticket.customFields), changes.customFields, {
+    field: `${fieldPrefix}.customFields`,
+  });
+  if (custom.changes.length > 0) data.customFields = custom.values;
 
-  const diff = diffTicket(before, after);
-  if (diff.length === 0) return { ticket, changed: [] as FieldChange[] };
+  const diff: (FieldChange | { field: string; from: unknown; to: unknown })[] = [...diffTicket(before, after), ...custom.changes];
+  if (diff.length === 0) return { ticket, changed: diff };
   if (diff.some((change) => change.field === 'tags')) {
     await tx.ticketTag.deleteMany({ where: { ticketId: ticket.id, tagId: { notIn: after.tagIds } } });
     await tx.ticketTag.createMany({
