@@ -261,11 +261,11 @@ export async function sendConversationMessage(
 ) {
   const principal = principalOf(ctx);
   return writeTransaction(ctx.app, principal, async (tx, emit) => {
+    const files = fields.attachments ?? [];
+    const kind = messageKind(fields.body, files);
     const conversation = await conversationOfWorkspace(tx, principal.workspaceId, conversationId);
     assertMayHandle(principal, conversation, 'write in it');
     assertActive(conversation, 'written to');
-    const files = fields.attachments ?? [];
-    const kind = messageKind(fields.body, files);
     const now = transactionTime(tx);
     const message = await tx.conversationMessage.create({
       data: {
