@@ -10,17 +10,21 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import WebSocket from 'ws';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { startServer } from '../src/server.js';
 import { startServerProcess } from '../test/processes.js';
-import { type BenchRow, type TicketBenchContext } from './tickets.js';
+import { closedLoop, httpLoadInWorker, summarize } from './load.js';
+import { type BenchRow, setUp, type TicketBenchContext } from './tickets.js';
 
 export interface ChatBenchContext extends TicketBenchContext {
   /** REDIS_URL when set: (g) needs it (two instances only share events through Redis). */
   redisUrl: string | null;
 }
+
+const rawId = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1];
 
 const envNumber = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -391,7 +395,144 @@ export function printFanOut(result: FanOutResult) {
 
 // ---------------------------------------------------------------- (h) cockpit
 
-export async function cockpitScenario(_ctx: ChatBenchContext): Promise<BenchRow[]> {
-  console.log('  (h) skipped: no `cockpit` query in the schema yet (src/cockpit/schema.ts)');
-  return [];
+const AGENTS = 200;
+const ACTIVE_CONVERSATIONS = 5000;
+const ACTIVITIES = 20_000;
+/** Supervisors watching the cockpit at once (each subscription recomputes it at most every 500 ms). */
+const COCKPIT_CONCURRENCY = 8;
+
+const COCKPIT_FIGURES = `name status statusChangedAt timeInStatusSeconds averageFirstResponseSeconds averageResolutionSeconds
+    activeConversations resolvedToday reactivatedToday transferredToday`;
+const COCKPIT_QUERY = `query Cockpit { cockpit { user { id } ${COCKPIT_FIGURES} } }`;
+/** The same without `user` (a User object per row): shows what resolving the 200 users costs on top of the figures. */
+const COCKPIT_FIGURES_QUERY = `query CockpitFigures { cockpit { ${COCKPIT_FIGURES} } }`;
+
+const COUNT_ACTIVE = `SELECT count(*)::int AS "active" FROM "Conversation" WHERE "workspaceId" = $1::uuid AND "status" = 'ACTIVE'`;
+
+/**
+ * A fresh workspace (its admin is agent 1 of 200, so the cockpit shows exactly the generated agents), then in SQL:
+ * 199 agents, presence for all (mostly ONLINE), 5,000 customers with one ACTIVE conversation each spread evenly over
+ * the agents, two products and three channels, and today's ConversationActivity rows (the workspace is in UTC).
+ */
+async function generateCockpitData(ctx: ChatBenchContext) {
+  const signUp = await setUp({ ...ctx, auth: {} }, `mutation($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { token } }`, {
+    input: { name: 'Cockpit Bench', timeZone: 'UTC', language: 'en', adminName: 'Agent 000', adminEmail: `cockpit-${process.pid}-${Date.now()}@example.test`, adminPassword: 'correct horse battery' },
+  });
+  const auth = { authorization: `Bearer ${signUp.createWorkspace.token}` };
+  const cockpit: ChatBenchContext = { ...ctx, auth };
+  const products: string[] = [];
+  for (const name of ['Cockpit Web', 'Cockpit App']) {
+    products.push(rawId((await setUp(cockpit, `mutation($n: String!) { createProduct(input: { name: $n, channels: [LIVE_CHAT, WHATSAPP, INSTAGRAM] }) { id } }`, { n: name })).createProduct.id));
+  }
+  const { viewer } = await setUp(cockpit, `{ viewer { workspace { id } } }`);
+  const workspaceId = rawId(viewer.workspace.id);
+  const prisma = ctx.app.services.db.prisma;
+  const started = performance.now();
+  const sql = (text: string, ...values: unknown[]) => prisma.$executeRawUnsafe(text, ...values);
+  await sql(
+    `INSERT INTO "User" ("id", "workspaceId", "email", "name", "role", "passwordHash", "updatedAt")
+     SELECT gen_random_uuid(), $1::uuid, 'agent-' || i || '-' || $1 || '@cockpit.test', 'Agent ' || lpad(i::text, 3, '0'), 'AGENT', 'not-a-hash', now()
+       FROM generate_series(1, $2::int) AS i`,
+    workspaceId,
+    AGENTS - 1,
+  );
+  await sql(
+    `INSERT INTO "AgentPresence" ("userId", "workspaceId", "status", "changedAt", "changedBy", "maxConcurrentChats", "chatChannels", "updatedAt")
+     SELECT u."id", u."workspaceId",
+            (CASE WHEN n % 10 < 8 THEN 'ONLINE' WHEN n % 10 = 8 THEN 'BREAK' ELSE 'INVISIBLE' END)::"PresenceStatus",
+            now() - (n % 120) * interval '1 minute', 'user:' || u."id", 30, '{}', now()
+       FROM (SELECT "id", "workspaceId", row_number() OVER (ORDER BY "id") AS n FROM "User" WHERE "workspaceId" = $1::uuid) AS u`,
+    workspaceId,
+  );
+  await sql(
+    `INSERT INTO "Customer" ("id", "workspaceId", "name", "email", "updatedAt")
+     SELECT gen_random_uuid(), $1::uuid, 'Chat Customer ' || i, 'chat-' || i || '@cockpit.test', now() FROM generate_series(1, $2::int) AS i`,
+    workspaceId,
+    ACTIVE_CONVERSATIONS,
+  );
+  // Conversation i goes to agent i mod 200 (25 each), product and channel by i; started within the last two hours.
+  await sql(
+    `WITH agents AS (SELECT "id", row_number() OVER (ORDER BY "id") - 1 AS n FROM "User" WHERE "workspaceId" = $1::uuid),
+          customers AS (SELECT "id", row_number() OVER (ORDER BY "id") - 1 AS n FROM "Customer" WHERE "workspaceId" = $1::uuid AND "email" LIKE '%@cockpit.test')
+     INSERT INTO "Conversation" ("id", "workspaceId", "productId", "channel", "customerId", "status", "assigneeUserId", "queuedAt", "assignedAt",
+                                 "firstResponseAt", "lastCustomerMessageAt", "lastMessageAt", "createdBy", "createdAt", "updatedAt")
+     SELECT gen_random_uuid(), $1::uuid, ($2::text[]::uuid[])[1 + c.n % 2],
+            (ARRAY['LIVE_CHAT', 'WHATSAPP', 'INSTAGRAM'])[1 + c.n % 3]::"Channel", c."id", 'ACTIVE', a."id",
+            s.at, s.at + interval '20 seconds', CASE WHEN c.n % 4 > 0 THEN s.at + interval '80 seconds' END, s.at, s.at + interval '80 seconds',
+            'customer:' || c."id", s.at, now()
+       FROM customers c JOIN agents a ON a.n = c.n % $3::int,
+            LATERAL (SELECT now() - (c.n % 7200) * interval '1 second' AS at) AS s`,
+    workspaceId,
+    products,
+    AGENTS,
+  );
+  // Today's acts, spread from midnight (UTC, the workspace's zone) to now: 40 % assigned, 25 % first responses,
+  // 25 % resolutions, 5 % transfers, 5 % reactivations, each on one of the conversations and by its agent.
+  await sql(
+    `WITH conversations AS (SELECT "id", "assigneeUserId", "productId", "channel", row_number() OVER (ORDER BY "id") - 1 AS n
+                             FROM "Conversation" WHERE "workspaceId" = $1::uuid),
+          day AS (SELECT date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS start)
+     INSERT INTO "ConversationActivity" ("id", "workspaceId", "conversationId", "userId", "kind", "productId", "channel", "durationSeconds", "at")
+     SELECT gen_random_uuid(), $1::uuid, c."id", c."assigneeUserId",
+            (CASE WHEN i % 20 < 8 THEN 'ASSIGNED' WHEN i % 20 < 13 THEN 'FIRST_RESPONSE' WHEN i % 20 < 18 THEN 'RESOLVED'
+                  WHEN i % 20 = 18 THEN 'TRANSFERRED' ELSE 'REACTIVATED' END)::"ConversationActivityKind",
+            c."productId", c."channel",
+            CASE WHEN i % 20 BETWEEN 8 AND 12 THEN 10 + i % 300 WHEN i % 20 BETWEEN 13 AND 17 THEN 300 + i % 3000 END,
+            day.start + (now() - day.start) * (i::float8 / ($2::int + 1))
+       FROM generate_series(1, $2::int) AS i JOIN conversations c ON c.n = i % ${ACTIVE_CONVERSATIONS}, day`,
+    workspaceId,
+    ACTIVITIES,
+  );
+  await sql(`ANALYZE "User", "AgentPresence", "Conversation", "ConversationActivity"`);
+  return { cockpit, workspaceId, seconds: (performance.now() - started) / 1000 };
+}
+
+export async function cockpitScenario(ctx: ChatBenchContext): Promise<BenchRow[]> {
+  const { cockpit, workspaceId, seconds } = await generateCockpitData(ctx);
+  console.log(`  (h) generated ${AGENTS} agents with presence, ${ACTIVE_CONVERSATIONS.toLocaleString('en')} ACTIVE conversations and ${ACTIVITIES.toLocaleString('en')} of today's activities in ${seconds.toFixed(1)} s`);
+  const check = await setUp(cockpit, COCKPIT_QUERY);
+  const active = check.cockpit.reduce((sum: number, row: { activeConversations: number }) => sum + row.activeConversations, 0);
+  if (check.cockpit.length !== AGENTS || active !== ACTIVE_CONVERSATIONS) {
+    throw new Error(`bench set-up: the cockpit shows ${check.cockpit.length} agents holding ${active} conversations`);
+  }
+
+  let countActive: () => Promise<number>;
+  let label: string;
+  if (ctx.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: ctx.databaseUrl, max: ctx.poolSize });
+    ctx.cleanups.push(() => pool.end());
+    countActive = async () => (await pool.query<{ active: number }>(COUNT_ACTIVE, [workspaceId])).rows[0].active;
+    label = `(h) the ${ACTIVE_CONVERSATIONS.toLocaleString('en')} active conversations: raw pg SELECT count(*), Pool max ${ctx.poolSize}`;
+  } else {
+    const prisma = ctx.app.services.db.prisma;
+    countActive = async () => (await prisma.$queryRawUnsafe<{ active: number }[]>(COUNT_ACTIVE, workspaceId))[0].active;
+    label = `(h) the ${ACTIVE_CONVERSATIONS.toLocaleString('en')} active conversations: SELECT count(*) through the app's Prisma on PGlite (set DATABASE_URL for raw pg)`;
+  }
+  if ((await countActive()) !== ACTIVE_CONVERSATIONS) throw new Error('bench set-up: the raw count does not see the generated conversations');
+  const baseline = await ctx.measure((durationMs) => closedLoop(() => countActive().then(() => {}), COCKPIT_CONCURRENCY, durationMs));
+  const load = async (query: string) =>
+    summarize(
+      await httpLoadInWorker({
+        url: ctx.url,
+        headers: cockpit.auth,
+        body: JSON.stringify({ query }),
+        concurrency: COCKPIT_CONCURRENCY,
+        warmupMs: envNumber('BENCH_WARMUP_SECONDS', 1) * 1000,
+        durationMs: envNumber('BENCH_SECONDS', 5) * 1000,
+      }),
+    );
+  const data = `${AGENTS} agents, ${ACTIVE_CONVERSATIONS.toLocaleString('en')} active + ${ACTIVITIES.toLocaleString('en')} activities today`;
+  return [
+    { name: `${label}, ${COCKPIT_CONCURRENCY} callers [baseline]`, stats: baseline },
+    {
+      name: `(h) cockpit query, ${data}, user { id } + 10 figures per agent, deskgraph over HTTP, ${COCKPIT_CONCURRENCY} callers`,
+      stats: await load(COCKPIT_QUERY),
+      baseline,
+    },
+    {
+      name: `(h) cockpit query, the same without user { id } (figures only), deskgraph over HTTP, ${COCKPIT_CONCURRENCY} callers`,
+      stats: await load(COCKPIT_FIGURES_QUERY),
+      baseline,
+    },
+  ];
 }

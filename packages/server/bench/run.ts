@@ -230,7 +230,7 @@ async function main() {
   const fanOut = runs('g') ? await fanOutScenario(chats) : null;
   if (runs('h')) rows.push(...(await cockpitScenario(chats)));
 
-  printTable(rows);
+  if (rows.length) printTable(rows);
   console.log('\nratio = requests/s ÷ the baseline\'s requests/s. The (b) baseline is one INSERT; createCustomer also checks the');
   console.log('e-mail, writes an outbox row to "Event" in the same transaction and wakes the event relay.');
   console.log('The (c) baseline runs the 7 statements createTicket writes (number, customer lookup + insert, ticket with its');
@@ -238,6 +238,8 @@ async function main() {
   console.log('assignee, reads the workspace language, runs the rules and reads the ticket back for the response.');
   console.log('(d) lists the 50 last-changed of the seeded tickets with status, customer, assignee, tags and last message: the');
   console.log('session, the page\'s ids, the total and one query per relation (11 statements) vs the same JSON from memory.');
+  console.log('(h) the cockpit is one aggregate statement (agents with presence, today\'s activities summed, live active counts) and');
+  console.log('the User object of each of the 200 rows for `user { id }`; its baseline only counts the active conversations.');
   if (!database) {
     console.log('The raw-pg baseline needs a PostgreSQL server (DATABASE_URL); without one, (b)\'s baseline is the same raw INSERT');
     console.log('into a separate in-memory PGlite with the same migrations; so is (c)\'s.');
