@@ -28,5 +28,7 @@ import '../reports/schema.js';
 import '../presence/schema.js';
 import '../chats/schema.js';
 import '../chats/events-schema.js';
+import '../cockpit/schema.js';
+import '../chats/visitor-schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
