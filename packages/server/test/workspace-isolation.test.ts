@@ -67,11 +67,19 @@ async function seedWorkspaceB() {
     i: { productId: product.createProduct.id, channel: 'EMAIL', customer: { name: `${marker} Customer`, email: `${marker.toLowerCase()}-customer@example.test` }, subject: `${marker} subject`, body: `${marker} body` },
   });
   if (ticket.createTicketFromCustomer.slaTargets.length !== 1) throw new Error('the SLA rule gave B no target to probe with');
+  // A custom field, with a value on B's ticket.
+  const ticketField = await call(`mutation($i: CreateTicketFieldInput!) { createTicketField(input: $i) { id } }`, {
+    i: { key: 'plan', name: `${marker} Plan`, type: 'DROPDOWN', options: [`${marker} Gold`] },
+  });
+  await call(`mutation($i: UpdateTicketInput!) { updateTicket(input: $i) { id } }`, {
+    i: { id: ticket.createTicketFromCustomer.id, customFields: [{ key: 'plan', value: `${marker} Gold` }] },
+  });
   const viewer = await call(`{ viewer { workspace { id } user { id } } }`);
   bIds.push(
     calendar.createBusinessCalendar.id,
     policy.createSlaPolicy.id,
     slaRule.createSlaRule.id,
+    ticketField.createTicketField.id,
     ticket.createTicketFromCustomer.id,
     ...ticket.createTicketFromCustomer.slaTargets.map((target: { id: string }) => target.id),
     viewer.viewer.workspace.id,
@@ -97,6 +105,7 @@ const B_SNAPSHOT = `{
   businessCalendars { id name timeZone weeklyHours { day start end } updatedAt }
   slaPolicies { id name targetRate targets { metric minutes } updatedAt }
   slaRules { id name position enabled policy { id } }
+  ticketFields { id key name options required position }
 }`;
 
 // ---- Generating operations from the schema ----
