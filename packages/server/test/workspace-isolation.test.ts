@@ -214,7 +214,8 @@ describe('workspace isolation (generated from the schema)', () => {
     expect(rootFields('mutation').length).toBeGreaterThan(10);
     // Subscriptions cannot be probed by fetch; each must have its own cross-workspace test, listed here.
     // slaAlerts and slaClock: test/sla-alerts.test.ts.
-    const subscriptionsWithIsolationTests = ['workspaceEvents', 'ticketEvents', 'slaAlerts', 'slaClock'];
+    // conversationEvents and chatQueue: test/live-chat-subscriptions.test.ts.
+    const subscriptionsWithIsolationTests = ['workspaceEvents', 'ticketEvents', 'slaAlerts', 'slaClock', 'conversationEvents', 'chatQueue'];
     expect(Object.keys(schema.getSubscriptionType()!.getFields()).sort()).toEqual(subscriptionsWithIsolationTests.sort());
   });
 
