@@ -2,7 +2,9 @@
 // on new and changed tickets with every change in the ticket's history, lists filter by them, and ticket rules and
 // SLA rules act on them — as on the assigned agent's presence.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../src/server.js';
 import { errorCode, type GraphQLResponse, PASSWORD, startTestApp, type TestApp, type TestClock, testClock, uniqueEmail } from './harness.js';
+import { subscribe, untilLive } from './ws-client.js';
 
 // After the real now: on a shared PostgreSQL, other test apps' SLA scans use the wall clock.
 const START = '2027-09-06T06:00:00.000Z';
@@ -236,6 +238,31 @@ describe('agents fill in custom fields', () => {
     expect(await list([{ key: 'nothing', value: 'x' }])).toEqual([]);
     const bad = await t.gql(`query($f: TicketFilter) { tickets(filter: $f) { totalCount } }`, { f: { customFields: [{ key: 'plan', value: { a: 1 } }] } }, w.ali.token);
     expect(failure(bad)).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.customFields.0.value' });
+  });
+
+  it('a live list filtered by a custom field hears when a ticket leaves it', async () => {
+    const w = await workspace();
+    await standardFields(w);
+    const server = await startServer(t.app, { port: 0, host: '127.0.0.1' });
+    const feed = subscribe<{ ticketEvents: { kind: string; changedFields: string[]; matchesFilter: boolean; ticket: { id: string } } }>(
+      server.url,
+      w.ali.token,
+      `subscription($filter: TicketEventFilter) { ticketEvents(filter: $filter) { kind changedFields matchesFilter ticket { id } } }`,
+      { filter: { tickets: { customFields: [{ key: 'plan', value: 'Gold' }] } } },
+    );
+    try {
+      await untilLive(feed, () => w.createTicket({ customFields: [{ key: 'plan', value: 'Gold' }] }));
+      const gold = ok(await w.createTicket({ customFields: [{ key: 'plan', value: 'Gold' }] })).createTicket;
+      expect((await feed.next()).ticketEvents).toMatchObject({ kind: 'CREATED', matchesFilter: true, ticket: { id: gold.id } });
+      ok(await w.updateTicket({ id: gold.id, customFields: [{ key: 'plan', value: 'Pro' }] }));
+      expect((await feed.next()).ticketEvents).toMatchObject({ kind: 'UPDATED', changedFields: ['customField:plan'], matchesFilter: false, ticket: { id: gold.id } });
+      // Another field's change cannot move a ticket in or out of this list: nothing to hear.
+      ok(await w.updateTicket({ id: gold.id, customFields: [{ key: 'seats', value: 3 }] }));
+      expect(await feed.settle(500)).toEqual([]);
+    } finally {
+      await feed.dispose();
+      await server.close();
+    }
   });
 
   it('deleting a field removes its values from tickets with history; refused while rules ask about it; options in use stay', async () => {
