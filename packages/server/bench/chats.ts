@@ -2,7 +2,8 @@
 //   (g) realtime fan-out: 5,000 graphql-ws subscribers, one socket each (as browsers do), half on each of two deskgraph
 //       instances (child processes) sharing PostgreSQL and Redis; one mutation per round, latency from the mutation's
 //       start to each delivery  vs  the same 5,000 sockets on a bare graphql-ws server with an in-memory pub/sub (also
-//       a child process), and raw Redis pub/sub to 2 subscriber connections (the hop between the instances);
+//       a child process; both sets of sockets stay open and the rounds alternate), and raw Redis pub/sub to 2
+//       subscriber connections (the hop between the instances);
 //   (h) the `cockpit` query for 200 agents and 5,000 active conversations (generated in SQL) over HTTP  vs  a raw
 //       count(*) of the same conversations.
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
@@ -154,10 +155,11 @@ async function post(url: string, token: string | null, query: string, variables:
 }
 
 /**
- * Runs the fan-out on one set of servers: opens the subscribers, proves every subscription live (warm-up events
- * until each socket has had one), then ROUNDS measured events, each one mutation on `triggerUrls[round % n]`.
+ * One set of servers with its subscribers open: `warmUp` proves every subscription live (graphql-ws does not
+ * acknowledge them, so events until each socket has had one), `round` publishes one event by one mutation on
+ * `triggerUrls[round % n]` and measures its delivery to every socket.
  */
-async function fanOut(label: string, socketUrls: string[], triggerUrls: string[], token: string | null): Promise<FanOutSide> {
+async function openSide(label: string, socketUrls: string[], triggerUrls: string[], token: string | null) {
   let deliveries = 0;
   let wanted = Infinity;
   let wake: (() => void) | null = null;
@@ -173,7 +175,7 @@ async function fanOut(label: string, socketUrls: string[], triggerUrls: string[]
     const data = await post(triggerUrls[round % triggerUrls.length], token, TRIGGER, { input: { name: 'Fan-out Customer', email } });
     return data.createCustomer.id as string;
   };
-  /** Waits until `count` more deliveries arrived (or the timeout), then SETTLE_MS for late duplicates. */
+  /** Waits until `count` deliveries arrived (or the timeout), then SETTLE_MS for late duplicates. */
   const until = async (count: number, timeoutMs: number) => {
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, timeoutMs);
@@ -186,20 +188,19 @@ async function fanOut(label: string, socketUrls: string[], triggerUrls: string[]
     wake = null;
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   };
+  const rounds: RoundStats[] = [];
+  const all: number[] = [];
 
-  try {
-    // Warm-up: graphql-ws does not acknowledge a subscription, so events prove them live (and warm the JIT).
-    for (let attempt = 0; subscribers.some((subscriber) => subscriber.deliveries.length === 0); attempt++) {
-      if (attempt === 10) throw new Error(`${label}: ${subscribers.filter((s) => s.deliveries.length === 0).length} subscriptions never became live`);
-      wanted = deliveries + SUBSCRIBERS;
-      await trigger(attempt);
-      await until(wanted, 3000);
-    }
-
-    const rounds: RoundStats[] = [];
-    const all: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      await new Promise((resolve) => setTimeout(resolve, SPACING_MS));
+  return {
+    async warmUp() {
+      for (let attempt = 0; subscribers.some((subscriber) => subscriber.deliveries.length === 0); attempt++) {
+        if (attempt === 10) throw new Error(`${label}: ${subscribers.filter((s) => s.deliveries.length === 0).length} subscriptions never became live`);
+        wanted = deliveries + SUBSCRIBERS;
+        await trigger(attempt);
+        await until(wanted, 3000);
+      }
+    },
+    async round(round: number) {
       for (const subscriber of subscribers) subscriber.deliveries.length = 0;
       deliveries = 0;
       wanted = SUBSCRIBERS;
@@ -225,29 +226,30 @@ async function fanOut(label: string, socketUrls: string[], triggerUrls: string[]
         max: sorted.length ? sorted[sorted.length - 1] : NaN,
         mutationMs,
       });
-    }
-    const sorted = Float64Array.from(all).sort();
-    const sum = (key: 'received' | 'duplicates' | 'missing') => rounds.reduce((total, round) => total + round[key], 0);
-    const errors = subscribers.flatMap((subscriber) => subscriber.errors);
-    return {
-      label,
-      rounds,
-      overall: {
-        received: sum('received'),
-        duplicates: sum('duplicates'),
-        missing: sum('missing'),
-        p50: quantile(sorted, 0.5),
-        p99: quantile(sorted, 0.99),
-        max: sorted.length ? sorted[sorted.length - 1] : NaN,
-        mutationMs: rounds.reduce((total, round) => total + round.mutationMs, 0) / rounds.length,
-      },
-      openSeconds,
-      errors: errors.length,
-      firstError: errors.length ? JSON.stringify(errors[0]).slice(0, 300) : undefined,
-    };
-  } finally {
-    await closeSubscribers(subscribers);
-  }
+    },
+    result(): FanOutSide {
+      const sorted = Float64Array.from(all).sort();
+      const sum = (key: 'received' | 'duplicates' | 'missing') => rounds.reduce((total, round) => total + round[key], 0);
+      const errors = subscribers.flatMap((subscriber) => subscriber.errors);
+      return {
+        label,
+        rounds,
+        overall: {
+          received: sum('received'),
+          duplicates: sum('duplicates'),
+          missing: sum('missing'),
+          p50: quantile(sorted, 0.5),
+          p99: quantile(sorted, 0.99),
+          max: sorted.length ? sorted[sorted.length - 1] : NaN,
+          mutationMs: rounds.reduce((total, round) => total + round.mutationMs, 0) / rounds.length,
+        },
+        openSeconds,
+        errors: errors.length,
+        firstError: errors.length ? JSON.stringify(errors[0]).slice(0, 300) : undefined,
+      };
+    },
+    close: () => closeSubscribers(subscribers),
+  };
 }
 
 /** Starts bench/bare-ws-server.ts as a child process and waits for its "ready on" line. */
@@ -341,21 +343,34 @@ export async function fanOutScenario(ctx: ChatBenchContext): Promise<FanOutResul
     return { skipped: 'needs DATABASE_URL and REDIS_URL (two instances share events only through Redis)', sides: [] };
   }
   const limit = openFileLimit();
-  // The bench process holds every client socket (and, in-process, the servers' ends too).
-  const needed = SUBSCRIBERS * (process.env.BENCH_FANOUT_INPROCESS === '1' ? 2 : 1) + 500;
+  // The bench process holds both sides' client sockets (and, in-process, deskgraph's ends of them too).
+  const needed = SUBSCRIBERS * (process.env.BENCH_FANOUT_INPROCESS === '1' ? 3 : 2) + 500;
   if (!(limit >= needed)) {
     return { skipped: `needs ${needed} open files, \`ulimit -n\` is ${limit} (raise it in the shell: ulimit -n ${needed})`, sides: [] };
   }
   const token = ctx.auth.authorization.replace(/^Bearer /, '');
   const { urls, layout } = await startInstances(ctx);
-  const deskgraph = await fanOut(`deskgraph, 2 instances × ${SUBSCRIBERS / 2} sockets, PostgreSQL + Redis`, urls, urls, token);
-
   const bare = await startBareWsProcess();
   ctx.cleanups.push(bare.stop);
-  const baseline = await fanOut(`bare graphql-ws, 1 instance × ${SUBSCRIBERS} sockets, in-memory pub/sub [baseline]`, [bare.url], [bare.url], null);
-  await bare.stop();
+  const sides: Awaited<ReturnType<typeof openSide>>[] = [];
+  try {
+    // Both sets of sockets stay open and the rounds alternate between them (in turn first), so the load of whatever
+    // else runs on the machine meanwhile hits both sides alike.
+    sides.push(await openSide(`bare graphql-ws, 1 instance × ${SUBSCRIBERS} sockets, in-memory pub/sub [baseline]`, [bare.url], [bare.url], null));
+    sides.push(await openSide(`deskgraph, 2 instances × ${SUBSCRIBERS / 2} sockets, PostgreSQL + Redis`, urls, urls, token));
+    for (const side of sides) await side.warmUp();
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const side of round % 2 ? [...sides].reverse() : sides) {
+        await new Promise((resolve) => setTimeout(resolve, SPACING_MS));
+        await side.round(round);
+      }
+    }
+  } finally {
+    for (const side of sides) await side.close();
+    await bare.stop();
+  }
   const redis = await rawRedisHop(ctx.redisUrl);
-  return { sides: [baseline, deskgraph], redis, layout };
+  return { sides: sides.map((side) => side.result()), redis, layout };
 }
 
 export function printFanOut(result: FanOutResult) {
