@@ -96,7 +96,7 @@ describe.skipIf(!databaseUrl || !redisUrl)('chat routing on two server instances
     expect(queue.waiting).toBe(0);
     expect(rounds).toBeGreaterThanOrEqual(CONVERSATIONS / (AGENTS * CAPACITY));
 
-    const client = new pg.Client({ connectionString: databaseUrl });
+    const client = new pg.Client({ connectionString: databaseUrl! });
     await client.connect();
     try {
       // One ASSIGNED activity per conversation: none assigned twice, none left out.
