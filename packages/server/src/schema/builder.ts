@@ -39,6 +39,9 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {
+    // Check scopes when a subscription starts, not only per event: a visitor socket must never run an agent
+    // subscription's setup (the default checks only when events resolve).
+    authorizeOnSubscribe: true,
     authScopes: (ctx) => ({
       signedIn: !!ctx.principal,
       write: !!ctx.principal?.canWrite,
