@@ -228,6 +228,51 @@ describe('what a visitor may reach', () => {
   });
 });
 
+describe('visitor isolation between workspaces', () => {
+  it("a visitor of workspace A never receives workspace B's conversations or changes on visitorConversationEvents", async () => {
+    const other = await t.signUp('Other');
+    const otherApi = chatApi(t.gql, other);
+    const otherShop = await otherApi.product('Their shop');
+    const bora = await otherApi.agent('Bora');
+    await otherApi.setPresence(bora, 'ONLINE');
+    const theirToken = await session(otherShop);
+    const theirs = await startChat(theirToken, 'Onların sohbeti');
+    const mineToken = await session();
+    const mine = await startChat(mineToken, 'Benim sohbetim');
+
+    // Across workspaces, a conversation id is not found either way (and no agent token of B opens A's visitor feed).
+    for (const [token, conversation] of [
+      [mineToken, theirs],
+      [theirToken, mine],
+    ] as const) {
+      const refused = subscribe(server.url, token, VISITOR_EVENTS, { c: conversation.id });
+      await refused.settle(300);
+      expect(refused.received).toEqual([]);
+      expect(JSON.stringify(refused.errors)).toContain('NOT_FOUND');
+      await refused.dispose();
+    }
+    const agentOfB = subscribe(server.url, other.token, VISITOR_EVENTS, { c: mine.id });
+    await agentOfB.settle(300);
+    expect(agentOfB.received).toEqual([]);
+    expect(JSON.stringify(agentOfB.errors)).toContain('FORBIDDEN');
+    await agentOfB.dispose();
+
+    // A's feed stays quiet while B's agent and visitor chat, B's agent changes status, and B's chat ends.
+    const feed = subscribe(server.url, mineToken, VISITOR_EVENTS, { c: mine.id });
+    try {
+      expect((await feed.next()).visitorConversationEvents.kind).toBe('SNAPSHOT');
+      await otherApi.send(theirs.id, 'Merhaba', bora.token);
+      await t.gql(SEND, { c: theirs.id, b: 'Selam' }, theirToken);
+      await otherApi.setPresence(bora, 'BREAK');
+      await t.gql(END, { c: theirs.id }, theirToken);
+      expect(await feed.settle(1000)).toEqual([]);
+      expect(JSON.stringify(await t.gql(MINE, {}, mineToken))).not.toContain('Onların');
+    } finally {
+      await feed.dispose();
+    }
+  });
+});
+
 describe('visitor sessions', () => {
   it('start only for a product that takes chats on the channel, and reuse the customer of a known e-mail', async () => {
     const open = await widget(START_SESSION, { i: { productId: shop, channel: 'IN_APP', name: 'Cem', email: 'Cem@Example.test' } });

@@ -215,7 +215,8 @@ describe('workspace isolation (generated from the schema)', () => {
     // Subscriptions cannot be probed by fetch; each must have its own cross-workspace test, listed here.
     // slaAlerts and slaClock: test/sla-alerts.test.ts.
     // conversationEvents and chatQueue: test/live-chat-subscriptions.test.ts.
-    const subscriptionsWithIsolationTests = ['workspaceEvents', 'ticketEvents', 'slaAlerts', 'slaClock', 'conversationEvents', 'chatQueue'];
+    // cockpit: test/cockpit.test.ts; visitorConversationEvents: test/visitor-chat.test.ts.
+    const subscriptionsWithIsolationTests = ['workspaceEvents', 'ticketEvents', 'slaAlerts', 'slaClock', 'conversationEvents', 'chatQueue', 'cockpit', 'visitorConversationEvents'];
     expect(Object.keys(schema.getSubscriptionType()!.getFields()).sort()).toEqual(subscriptionsWithIsolationTests.sort());
   });
 
