@@ -6,6 +6,7 @@ import { filter, map, pipe } from 'graphql-yoga';
 import { principalOf } from '../context.js';
 import { notFound } from '../errors.js';
 import type { PublishedEvent } from '../events/bus.js';
+import { log } from '../log.js';
 import { builder } from '../schema/builder.js';
 import { idOf } from '../schema/ids.js';
 import { chatQueueState, type ChatQueueState } from './queue.js';
@@ -132,17 +133,34 @@ builder.subscriptionField('chatQueue', (t) =>
       const productId = await productIdOrNull(ctx, args.productId);
       const prisma = ctx.app.db.prisma;
       const live = ctx.app.events.subscribe(principal.workspaceId)[Symbol.asyncIterator]();
+      // A burst of changes (a queue draining) becomes one recount: events only mark the state dirty, and the
+      // generator recounts once per wake-up, however many events arrived meanwhile.
+      let dirty = false;
+      let ended = false;
+      const waiter: { wake: (() => void) | null } = { wake: null };
+      const pump = (async () => {
+        try {
+          for (;;) {
+            const { value, done } = await live.next();
+            if (done) break;
+            if (value.workspaceId !== principal.workspaceId || !movesQueue(value)) continue;
+            dirty = true;
+            waiter.wake?.();
+          }
+        } finally {
+          ended = true;
+          waiter.wake?.();
+        }
+      })().catch((error: Error) => log.warn('chatQueue subscription lost its event feed', { error: error.message }));
       async function* states(): AsyncGenerator<ChatQueueState> {
-        // Listen before the first read, so a change committed meanwhile is not missed.
-        let nextEvent = live.next();
         let last = await chatQueueState(prisma, principal.workspaceId, productId);
         try {
           yield last;
           for (;;) {
-            const { value, done } = await nextEvent;
-            if (done) return;
-            nextEvent = live.next();
-            if (value.workspaceId !== principal.workspaceId || !movesQueue(value)) continue;
+            if (!dirty && !ended) await new Promise<void>((resolve) => (waiter.wake = resolve));
+            waiter.wake = null;
+            if (ended) return;
+            dirty = false;
             const state = await chatQueueState(prisma, principal.workspaceId, productId);
             if (sameState(state, last)) continue;
             last = state;
@@ -150,6 +168,7 @@ builder.subscriptionField('chatQueue', (t) =>
           }
         } finally {
           await live.return?.();
+          void pump;
         }
       }
       return states();
