@@ -49,9 +49,9 @@ async function refusal(feed: { errors: unknown[] }) {
   return JSON.stringify(feed.errors);
 }
 
-async function until<T>(feed: { next(ms?: number): Promise<T> }, done: (value: T) => boolean) {
+async function until<T>(feed: { next(ms?: number): Promise<T> }, done: (value: T) => boolean, timeoutMs = 10_000) {
   for (;;) {
-    const value = await feed.next(10_000);
+    const value = await feed.next(timeoutMs);
     if (done(value)) return value;
   }
 }
@@ -91,6 +91,27 @@ describe('conversationEvents', () => {
     await api.setPresence(ali, 'OFFLINE');
   });
 
+  it('narrowed to a product: only its conversations, every channel', async () => {
+    const bank = await api.product('Bank');
+    const feed = subscribe<EventData>(server.url, acme.token, EVENTS, { p: bank });
+    let bankChat: string | null = null;
+    for (;;) {
+      await api.start(shop, { body: 'shop chat' });
+      bankChat = (await api.start(bank, { channel: 'WHATSAPP', body: 'bank chat' })).id;
+      try {
+        await until(feed, (data) => data.conversationEvents.conversation.id === bankChat, 1000);
+        break;
+      } catch {
+        /* retry until live */
+      }
+    }
+    await feed.settle(500);
+    const ids = new Set(feed.received.map((data) => data.conversationEvents.conversation.id));
+    expect(JSON.stringify(feed.received)).not.toContain('shop chat');
+    expect(ids.has(bankChat)).toBe(true);
+    await feed.dispose();
+  });
+
   it('never delivers another workspace’s conversations, and refuses their ids', async () => {
     const feed = subscribe<EventData>(server.url, acme.token, EVENTS, {});
     const otherAgent = await otherApi.agent('Zed');
@@ -101,7 +122,7 @@ describe('conversationEvents', () => {
       await otherApi.start(otherShop, { body: 'secret of Other' });
       mine = (await api.start(shop, { body: 'acme' })).id;
       try {
-        await until(feed, (data) => data.conversationEvents.conversation.id === mine);
+        await until(feed, (data) => data.conversationEvents.conversation.id === mine, 1000);
         break;
       } catch {
         /* retry */
