@@ -2,6 +2,7 @@
 // sockets on both sides, the agent's status seen by the customer, ending the chat, and the visitor's limits: their own
 // conversations only, no agent field, a message rate counted in the database, sessions per address.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '../src/schema/index.js';
 import { startServer } from '../src/server.js';
 import { type Agent, chatApi, expectError } from './chat-setup.js';
 import { type GraphQLResponse, startTestApp, type TestApp, testClock, type Workspace } from './harness.js';
@@ -225,6 +226,25 @@ describe('what a visitor may reach', () => {
     expectError(await t.gql(SEND, { c: conversation.id, b: 'x' }, acme.token), 'FORBIDDEN');
     expectError(await t.gql(MINE, {}), 'UNAUTHENTICATED');
     expectError(await t.gql(MINE, {}, 'dgv_not-a-real-token'), 'UNAUTHENTICATED');
+  });
+});
+
+describe('the schema keeps visitors out of agent fields', () => {
+  it('every root field either requires an agent (the root types\' scopes) or is a visitor field or a public one', () => {
+    // Root types require a principal (signedIn / write); only fields that skip those scopes can take a visitor token.
+    const skipping: string[] = [];
+    for (const type of [schema.getQueryType()!, schema.getMutationType()!, schema.getSubscriptionType()!]) {
+      for (const field of Object.values(type.getFields())) {
+        const options = (field.extensions as { pothosOptions?: { skipTypeScopes?: boolean; authScopes?: unknown } }).pothosOptions ?? {};
+        if (!options.skipTypeScopes) continue;
+        skipping.push(`${type.name}.${field.name}`);
+        if (field.name.startsWith('visitor')) expect(options.authScopes, field.name).toEqual({ visitor: true });
+        else expect(options.authScopes === undefined || !JSON.stringify(options.authScopes).includes('visitor'), field.name).toBe(true);
+      }
+    }
+    // Public on purpose: sign-up, sign-in, sign-out (needs a session), and the widget's session start.
+    const publicFields = ['Mutation.createWorkspace', 'Mutation.login', 'Mutation.logout', 'Mutation.startVisitorSession'];
+    expect(skipping.filter((name) => !name.split('.')[1].startsWith('visitor')).sort()).toEqual(publicFields.sort());
   });
 });
 
