@@ -50,13 +50,12 @@ export async function writeSystemMessage(tx: Tx, emit: Emit, conversation: Conve
 /** Who may take conversations of these products (ProductUser, members of ProductTeam teams; none listed = open). */
 export async function productAccess(tx: Tx, productIds: readonly string[]): Promise<ProductAccess> {
   const unique = [...new Set(productIds)];
-  const [users, teams] = await Promise.all([
-    tx.productUser.findMany({ where: { productId: { in: unique } }, select: { productId: true, userId: true } }),
-    tx.productTeam.findMany({
-      where: { productId: { in: unique } },
-      select: { productId: true, team: { select: { members: { select: { userId: true } } } } },
-    }),
-  ]);
+  // One after another: a transaction has one connection, and the pg driver deprecates overlapping queries on it.
+  const users = await tx.productUser.findMany({ where: { productId: { in: unique } }, select: { productId: true, userId: true } });
+  const teams = await tx.productTeam.findMany({
+    where: { productId: { in: unique } },
+    select: { productId: true, team: { select: { members: { select: { userId: true } } } } },
+  });
   const access = new Map<string, Set<string> | null>(unique.map((id) => [id, null]));
   const listOf = (productId: string) => {
     let list = access.get(productId);
@@ -142,10 +141,8 @@ const joined = (name: string) => `${name} joined the conversation.`;
 
 /** A conversation waiting for an agent: assign it to the best one now, or leave it QUEUED and say so. Lock held. */
 export async function routeConversation(tx: Tx, emit: Emit, conversation: Conversation) {
-  const [agents, access] = await Promise.all([
-    routingAgents(tx, conversation.workspaceId),
-    productAccess(tx, [conversation.productId]),
-  ]);
+  const agents = await routingAgents(tx, conversation.workspaceId);
+  const access = await productAccess(tx, [conversation.productId]);
   const userId = chooseAgent(conversation, agents, access);
   if (!userId) {
     emitConversation(emit, 'conversation.queued', conversation);
