@@ -134,4 +134,30 @@ describe('draining the queue', () => {
     ]);
     expect(rows.every((row) => row.channel === 'LIVE_CHAT' && row.productId === rawId(shop))).toBe(true);
   });
+
+  it('deactivating an agent hands their conversations to another ONLINE agent, or back to the queue at their old place', async () => {
+    const { api, shop } = await workspace();
+    const leaving = await api.agent('Ali');
+    await api.setPresence(leaving, 'ONLINE');
+    const [c1, c2] = await startMany(api, shop, 2);
+    const oya = await api.agent('Oya');
+    await api.settings(oya, { maxConcurrentChats: 1 });
+    await api.setPresence(oya, 'ONLINE');
+    const [c3] = await startMany(api, shop, 1);
+    expect(c3.assigneeUser?.id).toBe(oya.id);
+    // Oya is full; a newer conversation waits behind Ali's two once they are released.
+    await api.setPresence(leaving, 'BREAK');
+    const [c4] = await startMany(api, shop, 1);
+    expect(c4.status).toBe('QUEUED');
+
+    await api.call(`mutation($id: ID!) { deactivateUser(id: $id) { id } }`, { id: leaving.id });
+    expect((await api.conversation(c1.id)).status).toBe('QUEUED');
+    expect((await api.queue()).queued.map((c) => c.id)).toEqual([c1.id, c2.id, c4.id]);
+    const presence = await api.call(`query($id: ID!) { node(id: $id) { ... on User { presence { status } } } }`, { id: leaving.id });
+    expect(presence.node.presence.status).toBe('OFFLINE');
+    // Room frees up: the oldest released conversation goes first.
+    await api.settings(oya, { maxConcurrentChats: 2 });
+    expect((await api.conversation(c1.id)).assigneeUser?.id).toBe(oya.id);
+    expect((await api.conversation(c2.id)).status).toBe('QUEUED');
+  });
 });

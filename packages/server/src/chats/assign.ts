@@ -184,3 +184,30 @@ export async function drainQueueToAgent(tx: Tx, emit: Emit, workspaceId: string,
   }
   return assigned;
 }
+
+/**
+ * A deactivated agent can answer nobody: their presence goes OFFLINE and their active conversations go back to the
+ * queue at their original place (queuedAt is kept, so they come before newer arrivals) and are routed at once.
+ */
+export async function releaseAgentConversations(tx: Tx, emit: Emit, workspaceId: string, userId: string) {
+  await lockRouting(tx, workspaceId);
+  const now = transactionTime(tx);
+  const presence = await tx.agentPresence.findUnique({ where: { userId } });
+  if (presence && presence.status !== 'OFFLINE') {
+    await tx.agentPresence.update({ where: { userId }, data: { status: 'OFFLINE', changedAt: now, changedBy: 'system' } });
+    emit({ type: 'presence.changed', entityType: 'AgentPresence', entityId: userId, payload: { userId, status: 'OFFLINE', changedAt: now.toISOString() } });
+  }
+  const held = await tx.conversation.findMany({
+    where: { workspaceId, status: 'ACTIVE', assigneeUserId: userId },
+    orderBy: [{ queuedAt: 'asc' }, { id: 'asc' }],
+  });
+  for (const conversation of held) {
+    const requeued = await tx.conversation.update({
+      where: { id: conversation.id },
+      data: { status: 'QUEUED', assigneeUserId: null, assignedAt: null, firstResponseAt: null, updatedAt: now },
+    });
+    await writeSystemMessage(tx, emit, requeued, 'The agent left; the conversation is waiting for the next available agent.');
+    await routeConversation(tx, emit, requeued);
+  }
+  return held.length;
+}

@@ -1,4 +1,5 @@
 // Agents, supervisors and admins of a workspace. A workspace always keeps at least one active admin.
+import { releaseAgentConversations } from '../chats/assign.js';
 import { hashPassword, verifyPassword } from '../auth/secrets.js';
 import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
@@ -82,6 +83,8 @@ export async function setUserActive(ctx: Context, id: string, active: boolean) {
     if (!active) {
       // A deactivated user is signed out everywhere at once.
       await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } });
+      // ...and leaves live chat: their conversations go to other agents or back to the queue.
+      await releaseAgentConversations(tx, emit, principal.workspaceId, id);
     }
     emit({ type: active ? 'user.reactivated' : 'user.deactivated', entityType: 'User', entityId: id });
     return user;
