@@ -2,7 +2,7 @@
 // rows again after every conversation or presence change of the workspace (coalesced per subscriber).
 import { Repeater } from 'graphql-yoga';
 import { z } from 'zod';
-import { principalOf } from '../context.js';
+import { type Context, principalOf } from '../context.js';
 import type { PublishedEvent } from '../events/bus.js';
 import type { Channel } from '../generated/prisma/enums.js';
 import { log } from '../log.js';
@@ -53,7 +53,7 @@ interface CockpitArgs {
   search?: string | null;
 }
 
-async function cockpitRequest(ctx: Parameters<typeof principalOf>[0], args: CockpitArgs) {
+async function cockpitRequest(ctx: Context, args: CockpitArgs) {
   const { workspaceId } = principalOf(ctx);
   const productId = args.productId != null ? idOf(String(args.productId), 'Product', 'productId') : null;
   await checkCockpitProduct(ctx.app, workspaceId, productId);
