@@ -34,7 +34,7 @@ export const ConversationStatusEnum = builder.enumType('ConversationStatus', {
   } as const,
 });
 
-const ConversationMessageKindEnum = builder.enumType('ConversationMessageKind', {
+export const ConversationMessageKindEnum = builder.enumType('ConversationMessageKind', {
   values: {
     TEXT: {},
     ATTACHMENT: { description: 'Carries files (see attachments), maybe with text.' },
@@ -42,7 +42,7 @@ const ConversationMessageKindEnum = builder.enumType('ConversationMessageKind', 
   } as const,
 });
 
-const ConversationAttachmentRef = builder.objectRef<ConversationAttachment>('ConversationAttachment');
+export const ConversationAttachmentRef = builder.objectRef<ConversationAttachment>('ConversationAttachment');
 ConversationAttachmentRef.implement({
   description: 'A file of a chat message; it lives with the channel or the widget, at its url.',
   fields: (t) => ({

@@ -17,7 +17,8 @@ import { builder } from '../schema/builder.js';
 import { idOf } from '../schema/ids.js';
 import { emailRule, nameRule, storableText } from '../schema/inputs.js';
 import { AuthorKindEnum } from '../tickets/schema.js';
-import { ConversationStatusEnum } from './schema.js';
+import { ConversationAttachmentRef, ConversationMessageKindEnum, ConversationStatusEnum } from './schema.js';
+import type { ConversationAttachment } from './service.js';
 import { clientAddress } from './visitor-limits.js';
 import {
   startVisitorSession,
@@ -96,23 +97,6 @@ async function agentOf(ctx: Context, conversation: Conversation): Promise<Visito
   return user ? { name: user.name, status: user.presence?.status ?? 'OFFLINE' } : null;
 }
 
-interface VisitorAttachmentItem {
-  url: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-}
-const VisitorAttachmentRef = builder.objectRef<VisitorAttachmentItem>('VisitorAttachment');
-VisitorAttachmentRef.implement({
-  description: 'A file of a chat message, at its url.',
-  fields: (t) => ({
-    url: t.exposeString('url'),
-    fileName: t.exposeString('fileName'),
-    contentType: t.exposeString('contentType'),
-    size: t.exposeInt('size'),
-  }),
-});
-
 type MessageWithAuthor = ConversationMessage & { authorUser: { name: string } | null };
 interface VisitorMessageItem {
   message: MessageWithAuthor;
@@ -123,6 +107,7 @@ VisitorMessageRef.implement({
   description: 'A message of the visitor’s conversation: theirs, the agent’s, or the server’s (joined, transferred, ended).',
   fields: (t) => ({
     id: t.id({ description: 'The ConversationMessage id.', resolve: ({ message }) => encodeGlobalID('ConversationMessage', message.id) }),
+    kind: t.field({ type: ConversationMessageKindEnum, resolve: ({ message }) => message.kind }),
     authorKind: t.field({ type: AuthorKindEnum, resolve: ({ message }) => message.authorKind }),
     mine: t.boolean({ description: 'Written by this visitor.', resolve: ({ message, visitor }) => message.author === visitor.actor }),
     authorName: t.string({
@@ -132,8 +117,8 @@ VisitorMessageRef.implement({
     }),
     body: t.string({ description: 'Exactly as written; never render it as HTML.', resolve: ({ message }) => message.body }),
     attachments: t.field({
-      type: [VisitorAttachmentRef],
-      resolve: ({ message }) => (Array.isArray(message.attachments) ? (message.attachments as unknown as VisitorAttachmentItem[]) : []),
+      type: [ConversationAttachmentRef],
+      resolve: ({ message }) => (Array.isArray(message.attachments) ? (message.attachments as unknown as ConversationAttachment[]) : []),
     }),
     createdAt: t.field({ type: 'DateTime', resolve: ({ message }) => message.createdAt }),
   }),
