@@ -1,9 +1,10 @@
 // Live chat scenarios of `pnpm bench` (bench/run.ts calls them after the SLA scenarios, each next to its baseline):
 //   (g) realtime fan-out: 5,000 graphql-ws subscribers, one socket each (as browsers do), half on each of two deskgraph
-//       instances (child processes) sharing PostgreSQL and Redis; one mutation per round, latency from the mutation's
-//       start to each delivery  vs  the same 5,000 sockets on a bare graphql-ws server with an in-memory pub/sub (also
-//       a child process; both sets of sockets stay open and the rounds alternate), and raw Redis pub/sub to 2
-//       subscriber connections (the hop between the instances);
+//       instances (child processes) sharing PostgreSQL and Redis, subscribed to conversationEvents of a product (or
+//       workspaceEvents before live chat had it); one agent message per round, latency from the mutation's start to
+//       each delivery  vs  the same 5,000 sockets on a bare graphql-ws server with an in-memory pub/sub (also a child
+//       process; both sets of sockets stay open and the rounds alternate), and raw Redis pub/sub to 2 subscriber
+//       connections (the hop between the instances). PostgreSQL and Redis only;
 //   (h) the `cockpit` query for 200 agents and 5,000 active conversations (generated in SQL) over HTTP  vs  a raw
 //       count(*) of the same conversations.
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
@@ -15,6 +16,7 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { schema } from '../src/schema/index.js';
 import { startServer } from '../src/server.js';
 import { startServerProcess } from '../test/processes.js';
 import { closedLoop, httpLoadInWorker, summarize } from './load.js';
@@ -37,33 +39,124 @@ const envNumber = (name: string, fallback: number) => {
 
 const SUBSCRIBERS = envNumber('BENCH_FANOUT_SUBSCRIBERS', 5000);
 const ROUNDS = envNumber('BENCH_FANOUT_ROUNDS', 5);
+/**
+ * BENCH_FANOUT_READ=1 adds a second phase where every subscriber also selects `conversation { id status }`, which
+ * deskgraph reads from the database once per subscriber and event: with 2,500 sockets per instance that takes seconds
+ * per event and overruns the pool (errors), so it is off by default (it would double (g)'s minute).
+ */
+const WITH_READ_PHASE = process.env.BENCH_FANOUT_READ === '1';
+const READ_ROUNDS = Math.min(ROUNDS, 2);
 /** Sockets opening at once: a burst of 5,000 handshakes would measure the listen backlog, not the server. */
 const OPENING_AT_ONCE = 100;
 /** After a round's last expected delivery: how long to wait for duplicates before counting. */
 const SETTLE_MS = 300;
-/** Quiet time between rounds (the servers' sockets and GC settle). */
+/** Quiet time before each round (the servers' sockets and GC settle). */
 const SPACING_MS = 500;
-const ROUND_TIMEOUT_MS = 10_000;
+const ROUND_TIMEOUT_MS = 8000;
+/**
+ * Re-subscribing the open sockets (second phase) goes OPENING_AT_ONCE at a time with this gap: all 5,000 at once queue
+ * 2 queries each (session, product) in front of a pool of 10 and run into its 3 s connection timeout.
+ */
+const RESUBSCRIBE_GAP_MS = 150;
 
-const SUBSCRIPTION = `subscription { workspaceEvents(types: ["customer.*"]) { id type entityId occurredAt } }`;
-const TRIGGER = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`;
+/** What the subscribers listen to and what one round publishes (the bare server serves the same shapes). */
+interface Flavor {
+  name: string;
+  subscription: string;
+  variables: Record<string, unknown>;
+  rounds: number;
+  /** The id a delivery carries, to match it with the round's mutation. */
+  deliveryId(data: any): string;
+  /** One mutation; returns the id its event's deliveries carry. */
+  trigger(url: string, token: string | null, seq: string): Promise<string>;
+}
+
+/**
+ * Live chat's own `conversationEvents` for a product, one agent message per round: the event's own fields; with
+ * BENCH_FANOUT_READ=1 then also, on the same sockets, `conversation { id status }` as a chat list shows it.
+ */
+function conversationFlavors(productId: string, conversationId: string): Flavor[] {
+  const trigger = async (url: string, token: string | null, seq: string) =>
+    (
+      await post(url, token, `mutation($input: SendConversationMessageInput!) { sendConversationMessage(input: $input) { id } }`, {
+        input: { conversationId, body: `Fan-out message ${seq}` },
+      })
+    ).sendConversationMessage.id as string;
+  const selection = 'eventId type messageId occurredAt';
+  const flavors: Flavor[] = [
+    {
+      name: `conversationEvents(productId) { ${selection} }`,
+      subscription: `subscription($productId: ID) { conversationEvents(productId: $productId) { ${selection} } }`,
+      variables: { productId },
+      rounds: ROUNDS,
+      deliveryId: (data) => data.conversationEvents.messageId,
+      trigger,
+    },
+    {
+      name: `conversationEvents(productId) { ${selection} conversation { id status } }`,
+      subscription: `subscription($productId: ID) { conversationEvents(productId: $productId) { ${selection} conversation { id status } } }`,
+      variables: { productId },
+      rounds: READ_ROUNDS,
+      deliveryId: (data) => data.conversationEvents.messageId,
+      trigger,
+    },
+  ];
+  return WITH_READ_PHASE ? flavors : flavors.slice(0, 1);
+}
+
+/** Before live chat's subscription existed: the workspace feed and createCustomer. */
+const WORKSPACE_FLAVOR: Flavor = {
+  name: 'workspaceEvents(types: ["customer.*"]) { id type entityId occurredAt }',
+  subscription: `subscription { workspaceEvents(types: ["customer.*"]) { id type entityId occurredAt } }`,
+  variables: {},
+  rounds: ROUNDS,
+  deliveryId: (data) => data.workspaceEvents.entityId,
+  trigger: async (url, token, seq) =>
+    (
+      await post(url, token, `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, {
+        input: { name: 'Fan-out Customer', email: `fanout-${seq}@example.test` },
+      })
+    ).createCustomer.id,
+};
+
+/** With conversationEvents: a live-chat product, the bench admin ONLINE, one conversation routed to them (ACTIVE). */
+async function chooseFlavors(ctx: ChatBenchContext): Promise<Flavor[]> {
+  if (!schema.getSubscriptionType()?.getFields().conversationEvents) return [WORKSPACE_FLAVOR];
+  const { createProduct } = await setUp(ctx, `mutation { createProduct(input: { name: "Fan-out Chat", channels: [LIVE_CHAT] }) { id } }`);
+  await setUp(ctx, `mutation { setPresence(input: { status: ONLINE }) { status } }`);
+  const { startConversation } = await setUp(ctx, `mutation($input: StartConversationInput!) { startConversation(input: $input) { id status } }`, {
+    input: { productId: createProduct.id, channel: 'LIVE_CHAT', customer: { name: 'Fan-out Visitor', email: `fanout-visitor-${process.pid}@example.test` }, body: 'Hello?' },
+  });
+  if (startConversation.status !== 'ACTIVE') throw new Error(`bench set-up: the fan-out conversation is ${startConversation.status}, not ACTIVE`);
+  return conversationFlavors(createProduct.id, startConversation.id);
+}
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 interface Delivery {
-  entityId: string;
+  id: string;
   at: number;
 }
 
 interface Subscriber {
   client: Client;
+  unsubscribe?: () => void;
+  /** Data results since the round began. */
   deliveries: Delivery[];
+  /** Results with errors and no data since the round began. */
+  failed: number;
+  /** Has had a result of its current subscription (graphql-ws does not acknowledge subscriptions). */
+  live: boolean;
+  /** The server ended its current subscription with an error. */
+  ended: boolean;
   errors: unknown[];
 }
 
 export interface RoundStats {
   received: number;
   duplicates: number;
+  /** Sockets that got an error instead of the event. */
+  failed: number;
   missing: number;
   p50: number;
   p99: number;
@@ -75,15 +168,17 @@ export interface RoundStats {
 interface FanOutSide {
   label: string;
   rounds: RoundStats[];
+  /** Measured rounds whose mutation failed (no event). */
+  triggerFailures: string[];
+  /** Warm-up mutations that failed (retried). */
+  warmUpFailures: number;
   overall: RoundStats;
-  openSeconds: number;
-  errors: number;
-  firstError?: string;
 }
 
 export interface FanOutResult {
   skipped?: string;
-  sides: FanOutSide[];
+  phases: { flavor: string; sides: FanOutSide[] }[];
+  opening: { label: string; seconds: number; errors: number; firstError?: string }[];
   redis?: { p50: number; max: number; samples: number };
   layout?: string;
 }
@@ -100,49 +195,6 @@ function openFileLimit() {
   }
 }
 
-/** Opens `count` graphql-ws clients, one socket each, spread round-robin over `urls`, each with one subscription. */
-async function openSubscribers(urls: string[], count: number, token: string | null, onDelivery: () => void) {
-  const subscribers: Subscriber[] = [];
-  const open = (index: number) =>
-    new Promise<Subscriber>((resolve, reject) => {
-      const subscriber: Subscriber = { client: undefined as unknown as Client, deliveries: [], errors: [] };
-      const client = createClient({
-        url: urls[index % urls.length].replace(/^http/, 'ws'),
-        webSocketImpl: WebSocket,
-        connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-        lazy: false,
-        retryAttempts: 0,
-        onNonLazyError: (error) => reject(error instanceof Error ? error : new Error(`socket ${index} closed: ${JSON.stringify(error)}`)),
-        on: { connected: () => resolve(subscriber) },
-      });
-      subscriber.client = client;
-      client.subscribe<{ workspaceEvents: { entityId: string } }>(
-        { query: SUBSCRIPTION },
-        {
-          next: (result) => {
-            const at = performance.now();
-            if (result.errors) subscriber.errors.push(...result.errors);
-            if (result.data) {
-              subscriber.deliveries.push({ entityId: result.data.workspaceEvents.entityId, at });
-              onDelivery();
-            }
-          },
-          error: (error) => subscriber.errors.push(error),
-          complete: () => {},
-        },
-      );
-    });
-  for (let start = 0; start < count; start += OPENING_AT_ONCE) {
-    const batch = Array.from({ length: Math.min(OPENING_AT_ONCE, count - start) }, (_, i) => open(start + i));
-    subscribers.push(...(await Promise.all(batch)));
-  }
-  return subscribers;
-}
-
-async function closeSubscribers(subscribers: Subscriber[]) {
-  await Promise.allSettled(subscribers.map((subscriber) => subscriber.client.dispose()));
-}
-
 async function post(url: string, token: string | null, query: string, variables: Record<string, unknown>) {
   const response = await fetch(url, {
     method: 'POST',
@@ -155,27 +207,49 @@ async function post(url: string, token: string | null, query: string, variables:
 }
 
 /**
- * One set of servers with its subscribers open: `warmUp` proves every subscription live (graphql-ws does not
- * acknowledge them, so events until each socket has had one), `round` publishes one event by one mutation on
+ * Opens `count` graphql-ws clients, one socket each, spread round-robin over `urls`, a few at a time (each waits for
+ * its connection to be acknowledged); `subscribe` runs on each at once (graphql-ws sends it after the acknowledgement).
+ */
+async function openSockets(urls: string[], count: number, token: string | null, subscribe: (subscriber: Subscriber) => void) {
+  const subscribers: Subscriber[] = [];
+  const open = (index: number) =>
+    new Promise<Subscriber>((resolve, reject) => {
+      const client = createClient({
+        url: urls[index % urls.length].replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+        lazy: false,
+        retryAttempts: 0,
+        onNonLazyError: (error) => reject(error instanceof Error ? error : new Error(`socket ${index} closed: ${JSON.stringify(error)}`)),
+        on: { connected: () => resolve(subscriber) },
+      });
+      const subscriber: Subscriber = { client, deliveries: [], failed: 0, live: false, ended: false, errors: [] };
+      subscribe(subscriber);
+    });
+  for (let start = 0; start < count; start += OPENING_AT_ONCE) {
+    const batch = Array.from({ length: Math.min(OPENING_AT_ONCE, count - start) }, (_, i) => open(start + i));
+    subscribers.push(...(await Promise.all(batch)));
+  }
+  return subscribers;
+}
+
+/**
+ * One set of servers with SUBSCRIBERS sockets open. `use(flavor)` (re)subscribes every socket and proves every
+ * subscription live (events until each has had a result); `round` publishes one event by one mutation on
  * `triggerUrls[round % n]` and measures its delivery to every socket.
  */
-async function openSide(label: string, socketUrls: string[], triggerUrls: string[], token: string | null) {
-  let deliveries = 0;
+async function openSide(label: string, socketUrls: string[], triggerUrls: string[], token: string | null, first: Flavor) {
+  let results = 0;
   let wanted = Infinity;
   let wake: (() => void) | null = null;
-  const onDelivery = () => {
-    if (++deliveries >= wanted && wake) wake();
-  };
-  const opened = performance.now();
-  const subscribers = await openSubscribers(socketUrls, SUBSCRIBERS, token, onDelivery);
-  const openSeconds = (performance.now() - opened) / 1000;
+  let flavor = first;
+  let rounds: RoundStats[] = [];
+  let all: number[] = [];
   let run = 0;
-  const trigger = async (round: number) => {
-    const email = `fanout-${process.pid}-${Date.now()}-${run++}@example.test`;
-    const data = await post(triggerUrls[round % triggerUrls.length], token, TRIGGER, { input: { name: 'Fan-out Customer', email } });
-    return data.createCustomer.id as string;
-  };
-  /** Waits until `count` deliveries arrived (or the timeout), then SETTLE_MS for late duplicates. */
+  const warmUpFailures: string[] = [];
+  const roundFailures: string[] = [];
+  const trigger = (round: number) => flavor.trigger(triggerUrls[round % triggerUrls.length], token, `${process.pid}-${Date.now()}-${run++}`);
+  /** Waits until `count` results arrived (or the timeout), then SETTLE_MS for late duplicates. */
   const until = async (count: number, timeoutMs: number) => {
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, timeoutMs);
@@ -183,44 +257,101 @@ async function openSide(label: string, socketUrls: string[], triggerUrls: string
         clearTimeout(timer);
         resolve();
       };
-      if (deliveries >= count) wake();
+      if (results >= count) wake();
     });
     wake = null;
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   };
-  const rounds: RoundStats[] = [];
-  const all: number[] = [];
+  const subscribe = (subscriber: Subscriber) => {
+    subscriber.unsubscribe?.();
+    subscriber.live = false;
+    subscriber.ended = false;
+    subscriber.unsubscribe = subscriber.client.subscribe(
+      { query: flavor.subscription, variables: flavor.variables },
+      {
+        next: (result) => {
+          const at = performance.now();
+          if (result.data) subscriber.deliveries.push({ id: flavor.deliveryId(result.data), at });
+          else subscriber.failed++;
+          if (result.errors) subscriber.errors.push(...result.errors);
+          subscriber.live = true;
+          if (++results >= wanted && wake) wake();
+        },
+        error: (error) => {
+          subscriber.errors.push(error);
+          subscriber.ended = true;
+        },
+        complete: () => {},
+      },
+    );
+  };
+  const opened = performance.now();
+  const subscribers = await openSockets(socketUrls, SUBSCRIBERS, token, subscribe);
+  const openSeconds = (performance.now() - opened) / 1000;
 
   return {
-    async warmUp() {
-      for (let attempt = 0; subscribers.some((subscriber) => subscriber.deliveries.length === 0); attempt++) {
-        if (attempt === 10) throw new Error(`${label}: ${subscribers.filter((s) => s.deliveries.length === 0).length} subscriptions never became live`);
-        wanted = deliveries + SUBSCRIBERS;
-        await trigger(attempt);
-        await until(wanted, 3000);
+    label,
+    openSeconds,
+    /** Subscribes every socket to `next` (unless it is the current one), paced like the opening, and warms up. */
+    async use(next: Flavor) {
+      rounds = [];
+      all = [];
+      roundFailures.length = 0;
+      warmUpFailures.length = 0;
+      if (next !== flavor) {
+        flavor = next;
+        for (let start = 0; start < subscribers.length; start += OPENING_AT_ONCE) {
+          for (const subscriber of subscribers.slice(start, start + OPENING_AT_ONCE)) subscribe(subscriber);
+          await new Promise((resolve) => setTimeout(resolve, RESUBSCRIBE_GAP_MS));
+        }
+      }
+      const waiting = () => subscribers.filter((subscriber) => !subscriber.live && !subscriber.ended).length;
+      for (let attempt = 0; waiting() > 0; attempt++) {
+        if (attempt === 10) throw new Error(`${label}: ${waiting()} subscriptions never became live`);
+        wanted = results + SUBSCRIBERS;
+        try {
+          await trigger(attempt);
+        } catch (error) {
+          // Right after (re)subscribing, the servers may still be authenticating thousands of subscriptions.
+          warmUpFailures.push((error as Error).message);
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+          continue;
+        }
+        await until(wanted, ROUND_TIMEOUT_MS);
       }
     },
     async round(round: number) {
-      for (const subscriber of subscribers) subscriber.deliveries.length = 0;
-      deliveries = 0;
+      for (const subscriber of subscribers) {
+        subscriber.deliveries.length = 0;
+        subscriber.failed = 0;
+      }
+      results = 0;
       wanted = SUBSCRIBERS;
       const t0 = performance.now();
-      const entityId = await trigger(round);
+      let eventId: string | null = null;
+      try {
+        eventId = await trigger(round);
+      } catch (error) {
+        roundFailures.push(`round ${round + 1}: ${(error as Error).message.slice(0, 200)}`);
+      }
       const mutationMs = performance.now() - t0;
       await until(SUBSCRIBERS, ROUND_TIMEOUT_MS);
       const latencies: number[] = [];
       let duplicates = 0;
+      let failed = 0;
       for (const subscriber of subscribers) {
-        const mine = subscriber.deliveries.filter((delivery) => delivery.entityId === entityId);
+        const mine = subscriber.deliveries.filter((delivery) => delivery.id === eventId);
         if (mine.length) latencies.push(mine[0].at - t0);
         duplicates += Math.max(0, mine.length - 1);
+        if (!mine.length && (subscriber.failed || subscriber.ended)) failed++;
       }
       all.push(...latencies);
       const sorted = Float64Array.from(latencies).sort();
       rounds.push({
         received: latencies.length,
         duplicates,
-        missing: SUBSCRIBERS - latencies.length,
+        failed,
+        missing: SUBSCRIBERS - latencies.length - failed,
         p50: quantile(sorted, 0.5),
         p99: quantile(sorted, 0.99),
         max: sorted.length ? sorted[sorted.length - 1] : NaN,
@@ -229,26 +360,29 @@ async function openSide(label: string, socketUrls: string[], triggerUrls: string
     },
     result(): FanOutSide {
       const sorted = Float64Array.from(all).sort();
-      const sum = (key: 'received' | 'duplicates' | 'missing') => rounds.reduce((total, round) => total + round[key], 0);
-      const errors = subscribers.flatMap((subscriber) => subscriber.errors);
+      const sum = (key: 'received' | 'duplicates' | 'failed' | 'missing') => rounds.reduce((total, round) => total + round[key], 0);
       return {
         label,
         rounds,
+        triggerFailures: [...roundFailures],
+        warmUpFailures: warmUpFailures.length,
         overall: {
           received: sum('received'),
           duplicates: sum('duplicates'),
+          failed: sum('failed'),
           missing: sum('missing'),
           p50: quantile(sorted, 0.5),
           p99: quantile(sorted, 0.99),
           max: sorted.length ? sorted[sorted.length - 1] : NaN,
           mutationMs: rounds.reduce((total, round) => total + round.mutationMs, 0) / rounds.length,
         },
-        openSeconds,
-        errors: errors.length,
-        firstError: errors.length ? JSON.stringify(errors[0]).slice(0, 300) : undefined,
       };
     },
-    close: () => closeSubscribers(subscribers),
+    errors() {
+      const errors = subscribers.flatMap((subscriber) => subscriber.errors);
+      return { count: errors.length, first: errors.length ? JSON.stringify(errors[0]).slice(0, 300) : undefined };
+    },
+    close: () => Promise.allSettled(subscribers.map((subscriber) => subscriber.client.dispose())),
   };
 }
 
@@ -340,71 +474,89 @@ async function startInstances(ctx: ChatBenchContext) {
 
 export async function fanOutScenario(ctx: ChatBenchContext): Promise<FanOutResult> {
   if (!ctx.databaseUrl || !ctx.redisUrl) {
-    return { skipped: 'needs DATABASE_URL and REDIS_URL (two instances share events only through Redis)', sides: [] };
+    return { skipped: 'needs DATABASE_URL and REDIS_URL (two instances share events only through Redis)', phases: [], opening: [] };
   }
   const limit = openFileLimit();
   // The bench process holds both sides' client sockets (and, in-process, deskgraph's ends of them too).
   const needed = SUBSCRIBERS * (process.env.BENCH_FANOUT_INPROCESS === '1' ? 3 : 2) + 500;
   if (!(limit >= needed)) {
-    return { skipped: `needs ${needed} open files, \`ulimit -n\` is ${limit} (raise it in the shell: ulimit -n ${needed})`, sides: [] };
+    return { skipped: `needs ${needed} open files, \`ulimit -n\` is ${limit} (raise it in the shell: ulimit -n ${needed})`, phases: [], opening: [] };
   }
   const token = ctx.auth.authorization.replace(/^Bearer /, '');
+  const flavors = await chooseFlavors(ctx);
   const { urls, layout } = await startInstances(ctx);
   const bare = await startBareWsProcess();
   ctx.cleanups.push(bare.stop);
   const sides: Awaited<ReturnType<typeof openSide>>[] = [];
+  const phases: FanOutResult['phases'] = [];
   try {
     // Both sets of sockets stay open and the rounds alternate between them (in turn first), so the load of whatever
     // else runs on the machine meanwhile hits both sides alike.
-    sides.push(await openSide(`bare graphql-ws, 1 instance × ${SUBSCRIBERS} sockets, in-memory pub/sub [baseline]`, [bare.url], [bare.url], null));
-    sides.push(await openSide(`deskgraph, 2 instances × ${SUBSCRIBERS / 2} sockets, PostgreSQL + Redis`, urls, urls, token));
-    for (const side of sides) await side.warmUp();
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const side of round % 2 ? [...sides].reverse() : sides) {
-        await new Promise((resolve) => setTimeout(resolve, SPACING_MS));
-        await side.round(round);
+    sides.push(await openSide(`bare graphql-ws, 1 instance × ${SUBSCRIBERS} sockets, in-memory pub/sub [baseline]`, [bare.url], [bare.url], null, flavors[0]));
+    sides.push(await openSide(`deskgraph, 2 instances × ${SUBSCRIBERS / 2} sockets, PostgreSQL + Redis`, urls, urls, token, flavors[0]));
+    for (const flavor of flavors) {
+      for (const side of sides) await side.use(flavor);
+      for (let round = 0; round < flavor.rounds; round++) {
+        for (const side of round % 2 ? [...sides].reverse() : sides) {
+          await new Promise((resolve) => setTimeout(resolve, SPACING_MS));
+          await side.round(round);
+        }
       }
+      phases.push({ flavor: flavor.name, sides: sides.map((side) => side.result()) });
     }
   } finally {
     for (const side of sides) await side.close();
     await bare.stop();
   }
   const redis = await rawRedisHop(ctx.redisUrl);
-  return { sides: sides.map((side) => side.result()), redis, layout };
+  const opening = sides.map((side) => ({ label: side.label, seconds: side.openSeconds, errors: side.errors().count, firstError: side.errors().first }));
+  return { phases, opening, redis, layout };
 }
 
 export function printFanOut(result: FanOutResult) {
-  console.log(`\n(g) realtime fan-out: ${SUBSCRIBERS.toLocaleString('en')} graphql-ws sockets, one subscription each (workspaceEvents(types: ["customer.*"])),`);
-  console.log(`    ${ROUNDS} rounds of one createCustomer each; latency = mutation start → delivery at each socket`);
+  console.log(`\n(g) realtime fan-out: ${SUBSCRIBERS.toLocaleString('en')} graphql-ws sockets, one subscription each; one event per round;`);
+  console.log('    latency = the mutation\'s start → delivery at each socket');
   if (result.skipped) {
     console.log(`    skipped: ${result.skipped}`);
     return;
   }
   console.log(`    ${result.layout}`);
   const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
-  const [baseline] = result.sides;
-  const table = [['side', 'round', 'received', 'dup', 'missing', 'p50 ms', 'p99 ms', 'max ms', 'mutation ms', 'p50 ratio', 'p99 ratio']];
-  for (const side of result.sides) {
-    side.rounds.forEach((round, i) => {
-      const base = baseline.rounds[i];
-      table.push([side.label, String(i + 1), String(round.received), String(round.duplicates), String(round.missing), fixed(round.p50), fixed(round.p99), fixed(round.max), fixed(round.mutationMs), `${fixed(round.p50 / base.p50, 2)}x`, `${fixed(round.p99 / base.p99, 2)}x`]);
-    });
-    const o = side.overall;
-    table.push([side.label, 'all', String(o.received), String(o.duplicates), String(o.missing), fixed(o.p50), fixed(o.p99), fixed(o.max), fixed(o.mutationMs), `${fixed(o.p50 / baseline.overall.p50, 2)}x`, `${fixed(o.p99 / baseline.overall.p99, 2)}x`]);
+  for (const phase of result.phases) {
+    console.log(`\n    ${phase.flavor}`);
+    const [baseline] = phase.sides;
+    const table = [['side', 'round', 'received', 'dup', 'error', 'missing', 'p50 ms', 'p99 ms', 'max ms', 'mutation ms', 'p50 ratio', 'p99 ratio']];
+    const row = (label: string, name: string, r: RoundStats, base: RoundStats) => [
+      label, name, String(r.received), String(r.duplicates), String(r.failed), String(r.missing), fixed(r.p50), fixed(r.p99), fixed(r.max), fixed(r.mutationMs),
+      `${fixed(r.p50 / base.p50, 2)}x`, `${fixed(r.p99 / base.p99, 2)}x`,
+    ];
+    for (const side of phase.sides) {
+      side.rounds.forEach((round, i) => table.push(row(side.label, String(i + 1), round, baseline.rounds[i])));
+      table.push(row(side.label, 'all', side.overall, baseline.overall));
+    }
+    const failures = phase.sides.flatMap((side) => [
+      ...side.triggerFailures.map((failure) => `    ! ${side.label}: the mutation failed in ${failure}`),
+      ...(side.warmUpFailures ? [`    ! ${side.label}: ${side.warmUpFailures} warm-up mutations failed (retried)`] : []),
+    ]);
+    const widths = table[0].map((_, i) => Math.max(...table.map((cells) => cells[i].length)));
+    for (const [n, cells] of table.entries()) {
+      console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | '));
+      if (n === 0) console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+    }
+    for (const failure of failures) console.log(failure);
   }
-  const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
-  for (const [n, row] of table.entries()) {
-    console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | '));
-    if (n === 0) console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-  }
-  for (const side of result.sides) {
-    console.log(`    ${side.label}: ${SUBSCRIBERS} sockets opened and subscribed in ${side.openSeconds.toFixed(1)} s; subscription errors: ${side.errors}${side.firstError ? `, first: ${side.firstError}` : ''}`);
+  console.log('');
+  for (const side of result.opening) {
+    console.log(`    ${side.label}: ${SUBSCRIBERS} sockets opened in ${side.seconds.toFixed(1)} s; error results: ${side.errors}${side.firstError ? `, first: ${side.firstError}` : ''}`);
   }
   if (result.redis) {
     console.log(`    raw Redis pub/sub, 1 publisher → 2 subscriber connections (the hop between instances): p50 ${fixed(result.redis.p50, 2)} ms, max ${fixed(result.redis.max, 2)} ms over ${result.redis.samples} deliveries`);
   }
-  console.log('    ratio = deskgraph latency ÷ the bare server\'s in the same round. Every socket must receive each event exactly once');
-  console.log(`    (received = ${SUBSCRIBERS}, dup = 0). The clients share the 2 cores with the servers, so their own parsing is in the figures.`);
+  console.log('    ratio = deskgraph\'s latency ÷ the bare server\'s in the same round. Each socket must receive each event exactly once');
+  console.log(`    (received = ${SUBSCRIBERS}; dup, error, missing = 0). The bench process (the clients) shares the 2 cores with the servers.`);
+  if (!WITH_READ_PHASE && result.phases.length === 1 && result.phases[0].flavor.startsWith('conversationEvents')) {
+    console.log('    BENCH_FANOUT_READ=1 adds a phase selecting conversation { id status } too (one database read per subscriber and event).');
+  }
 }
 
 

@@ -11,7 +11,8 @@
 //   (h) the chat cockpit for 200 agents and 5,000 active conversations  vs  a raw count(*) of them.
 // Embedded PGlite by default; with DATABASE_URL a fresh PostgreSQL database (created, migrated, dropped at the end).
 // Knobs: BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (1), BENCH_CONCURRENCY (16), BENCH_ONLY (e.g. g,h: only those scenarios),
-// BENCH_FANOUT_SUBSCRIBERS (5000), BENCH_FANOUT_ROUNDS (5), BENCH_FANOUT_INPROCESS (1: (g)'s instances in this process).
+// BENCH_FANOUT_SUBSCRIBERS (5000), BENCH_FANOUT_ROUNDS (5), BENCH_FANOUT_INPROCESS (1: (g)'s instances in this process),
+// BENCH_FANOUT_READ (1: (g) also with each subscriber reading the conversation; slow).
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
