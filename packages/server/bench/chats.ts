@@ -655,6 +655,10 @@ async function generateCockpitData(ctx: ChatBenchContext) {
 }
 
 export async function cockpitScenario(ctx: ChatBenchContext): Promise<BenchRow[]> {
+  if (!schema.getQueryType()?.getFields().cockpit) {
+    console.log('  (h) skipped: the schema has no `cockpit` query');
+    return [];
+  }
   const { cockpit, workspaceId, seconds } = await generateCockpitData(ctx);
   console.log(`  (h) generated ${AGENTS} agents with presence, ${ACTIVE_CONVERSATIONS.toLocaleString('en')} ACTIVE conversations and ${ACTIVITIES.toLocaleString('en')} of today's activities in ${seconds.toFixed(1)} s`);
   const check = await setUp(cockpit, COCKPIT_QUERY);
