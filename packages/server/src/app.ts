@@ -18,6 +18,7 @@ import { createMailWorker } from './mail/worker.js';
 import { useReportDownloads } from './reports/csv.js';
 import { createSlaScheduler } from './sla/scheduler.js';
 import { schema } from './schema/index.js';
+import { createWebhookSweeper } from './webhooks/deliveries.js';
 
 export interface BuildAppOptions {
   config?: Config;
@@ -53,6 +54,8 @@ export async function buildApp(options: BuildAppOptions = {}) {
   const mail = createMailWorker({ prisma: db.prisma, config });
   // SLA breaches and warnings: a timer on every instance, each row claimed by exactly one.
   const sla = createSlaScheduler(services);
+  // Provider webhooks nobody finished processing (a crash after storing, a failure worth retrying): every instance sweeps.
+  const webhooks = createWebhookSweeper(services);
   // A multipart request carries one message's files; everything else keeps the small JSON body limit.
   const uploadRequestMaxBytes = config.attachments.perMessage * config.attachments.maxBytes + config.limits.maxBodyBytes;
 
@@ -108,12 +111,15 @@ export async function buildApp(options: BuildAppOptions = {}) {
     services,
     mail,
     sla,
+    webhooks,
     start() {
       events.start();
       mail.start();
       sla.start();
+      webhooks.start();
     },
     async stop() {
+      await webhooks.stop();
       await sla.stop();
       await mail.stop();
       await events.stop();

@@ -46,6 +46,14 @@ const EnvSchema = z.object({
   SLA_SIMULATION_MAX_TICKETS: intFromEnv(50_000),
   MAIL_MAX_ATTEMPTS: intFromEnv(8),
   MAIL_RETRY_BASE_MS: intFromEnv(30_000),
+  // Replies on WhatsApp, Messenger and Instagram (src/channels/outbox.ts): the Graph API base (tests point it at a
+  // provider on loopback), how often the outbox looks for due rows, the backoff base, the attempts before a reply is
+  // FAILED (the default outlasts a provider down for an hour), and one request's time limit.
+  META_GRAPH_API_URL: z.string().url().default('https://graph.facebook.com/v21.0'),
+  OUTBOX_POLL_MS: intFromEnv(500),
+  OUTBOX_RETRY_BASE_MS: intFromEnv(5000),
+  OUTBOX_MAX_ATTEMPTS: intFromEnv(12),
+  OUTBOX_TIMEOUT_MS: intFromEnv(15_000),
   // Chat visitors (src/chats/visitor-*): messages per visitor per window (counted in the database, so across
   // instances), new sessions per client address per minute, and whether X-Real-IP / X-Forwarded-For come from our
   // own proxy (deploy/nginx.conf sets them) and name the client.
@@ -53,6 +61,12 @@ const EnvSchema = z.object({
   VISITOR_MESSAGE_WINDOW_SECONDS: intFromEnv(10),
   VISITOR_SESSIONS_PER_MINUTE: intFromEnv(10),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  // Provider webhooks (src/webhooks): the largest body an endpoint reads (larger → 413 before it is all read), how
+  // often the sweeper looks for deliveries nobody processed, and how failed ones are retried.
+  WEBHOOK_MAX_BODY_BYTES: intFromEnv(2 * 1024 * 1024),
+  WEBHOOK_SWEEP_MS: intFromEnv(5000),
+  WEBHOOK_MAX_ATTEMPTS: intFromEnv(5),
+  WEBHOOK_RETRY_BASE_MS: intFromEnv(30_000),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -101,12 +115,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxAttempts: e.MAIL_MAX_ATTEMPTS,
       retryBaseMs: e.MAIL_RETRY_BASE_MS,
     },
+    outbox: {
+      graphApiUrl: e.META_GRAPH_API_URL.replace(/\/+$/, ''),
+      pollMs: e.OUTBOX_POLL_MS,
+      retryBaseMs: e.OUTBOX_RETRY_BASE_MS,
+      maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+      timeoutMs: e.OUTBOX_TIMEOUT_MS,
+    },
     visitors: {
       messagesPerWindow: e.VISITOR_MESSAGES_PER_WINDOW,
       messageWindowSeconds: e.VISITOR_MESSAGE_WINDOW_SECONDS,
       sessionsPerMinute: e.VISITOR_SESSIONS_PER_MINUTE,
     },
     trustProxy: e.TRUST_PROXY === 'true',
+    webhooks: {
+      maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
+      sweepMs: e.WEBHOOK_SWEEP_MS,
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+    },
     sla: {
       scanMs: e.SLA_SCAN_MS,
       reportMaxDays: e.SLA_REPORT_MAX_DAYS,
