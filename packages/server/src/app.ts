@@ -15,6 +15,8 @@ import { type Clock, systemClock } from './events/write.js';
 import { maskError } from './error-masking.js';
 import { log, setLogLevel } from './log.js';
 import { createMailWorker } from './mail/worker.js';
+import { useEmailWebhook } from './channels/email-webhook.js';
+import { useWebForms } from './channels/web-form.js';
 import { useReportDownloads } from './reports/csv.js';
 import { createSlaScheduler } from './sla/scheduler.js';
 import { schema } from './schema/index.js';
@@ -79,6 +81,10 @@ export async function buildApp(options: BuildAppOptions = {}) {
     },
     maskedErrors: { maskError },
     plugins: [
+      // Channel endpoints read their own bodies with their own limits (a raw e-mail is larger than a GraphQL body),
+      // so they come before the GraphQL body limit.
+      useEmailWebhook(services),
+      useWebForms(services),
       requestBodyLimit(config.limits.maxBodyBytes, uploadRequestMaxBytes),
       useMultipartUploads({
         maxFileBytes: config.attachments.maxBytes,

@@ -67,6 +67,10 @@ const EnvSchema = z.object({
   WEBHOOK_SWEEP_MS: intFromEnv(5000),
   WEBHOOK_MAX_ATTEMPTS: intFromEnv(5),
   WEBHOOK_RETRY_BASE_MS: intFromEnv(30_000),
+  // Inbound e-mail and web forms (src/channels): the largest raw e-mail taken (providers post up to 25-30 MB with
+  // attachments; larger → 413), and the web form's submissions per client address per product per minute.
+  EMAIL_INBOUND_MAX_BYTES: intFromEnv(30 * 1024 * 1024),
+  WEB_FORM_SUBMISSIONS_PER_MINUTE: intFromEnv(5),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -133,6 +137,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       sweepMs: e.WEBHOOK_SWEEP_MS,
       maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
       retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+    },
+    channels: {
+      emailMaxBodyBytes: e.EMAIL_INBOUND_MAX_BYTES,
+      webFormSubmissionsPerMinute: e.WEB_FORM_SUBMISSIONS_PER_MINUTE,
     },
     sla: {
       scanMs: e.SLA_SCAN_MS,

@@ -9,7 +9,7 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import { log } from '../log.js';
 import { attachmentStorageOf } from '../attachments/service.js';
 import { outcomeOfFailure } from './retry.js';
-import { outboundMessageId, ticketThreadId } from './threading.js';
+import { outboundMessageId, replyThreading } from './threading.js';
 
 export interface MailWorkerOptions {
   prisma: PrismaClient;
@@ -67,9 +67,18 @@ export function createMailWorker({ prisma, config, batchSize = 10 }: MailWorkerO
   async function send(row: ClaimedRow) {
     const email = await prisma.outboundEmail.findUnique({
       where: { id: row.id },
-      include: { message: { select: { visibility: true, attachments: { orderBy: { createdAt: 'asc' } } } } },
+      include: { message: { select: { visibility: true, authorKind: true, createdAt: true, attachments: { orderBy: { createdAt: 'asc' } } } } },
     });
     if (!email) return; // its ticket was deleted meanwhile
+    // The customer's own e-mails on this ticket up to this reply (src/channels/email-processor.ts keeps their
+    // Message-IDs), so the reply answers the last one in the customer's mail client. Both times are the app's
+    // transaction times, so they compare even when a test moves the clock.
+    const repliedAt = email.message?.createdAt ?? email.createdAt;
+    const customerEmails = await prisma.inboundMessageKey.findMany({
+      where: { workspaceId: email.workspaceId, source: 'EMAIL', ticketId: email.ticketId, createdAt: { lte: repliedAt } },
+      orderBy: { createdAt: 'asc' },
+      select: { externalId: true },
+    });
     const workspace = await prisma.workspace.findUniqueOrThrow({
       where: { id: email.workspaceId },
       select: { name: true, supportEmail: true },
@@ -81,15 +90,19 @@ export function createMailWorker({ prisma, config, batchSize = 10 }: MailWorkerO
       for (const file of files) {
         attachments.push({ filename: file.fileName, contentType: file.contentType, content: await storage.get(file.storageKey) });
       }
-      const thread = ticketThreadId(email.ticketId);
+      const threading = replyThreading(
+        email.ticketId,
+        customerEmails.map((row) => row.externalId).filter((id) => id.startsWith('<')),
+      );
       await transport!.sendMail({
         from: { name: workspace.name, address: workspace.supportEmail ?? defaultFrom! },
         to: email.toAddress,
         subject: email.subject,
         text: email.textBody,
         messageId: outboundMessageId(email.id),
-        inReplyTo: thread,
-        references: [thread],
+        ...threading,
+        // A rule's automatic reply says so (RFC 3834), so the customer's own auto-responder does not answer it.
+        ...(email.message?.authorKind === 'SYSTEM' ? { headers: { 'Auto-Submitted': 'auto-replied' } } : {}),
         attachments,
       });
     } finally {

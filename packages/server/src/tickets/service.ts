@@ -10,6 +10,7 @@ import type { EventDraft, Tx } from '../events/write.js';
 import { transactionTime, writeTransaction } from '../events/write.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { AssigneeKind, Channel, Priority, StatusCategory } from '../generated/prisma/enums.js';
+import { subjectWithTicketToken } from '../mail/threading.js';
 import { applyTicketRules } from '../rules/engine.js';
 import { normaliseEmail } from '../schema/inputs.js';
 import { storedValues } from '../ticket-fields/fields.js';
@@ -391,7 +392,8 @@ export async function queueReplyEmail(
       ticketId: ticket.id,
       messageId: message.id,
       toAddress: customer.email,
-      subject: `[#${ticket.number}] ${ticket.subject}`,
+      // The token lets a customer's answer find this ticket even without threading headers (src/mail/threading.ts).
+      subject: subjectWithTicketToken(ticket.number, ticket.subject),
       textBody: message.body,
     },
   });
