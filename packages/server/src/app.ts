@@ -15,6 +15,7 @@ import { type Clock, systemClock } from './events/write.js';
 import { maskError } from './error-masking.js';
 import { log, setLogLevel } from './log.js';
 import { createMailWorker } from './mail/worker.js';
+import { createOutboxWorker } from './channels/outbox.js';
 import { useEmailWebhook } from './channels/email-webhook.js';
 import { useWebForms } from './channels/web-form.js';
 import { useReportDownloads } from './reports/csv.js';
@@ -54,6 +55,8 @@ export async function buildApp(options: BuildAppOptions = {}) {
   const services: AppServices = { config, db, events, clock: options.clock ?? systemClock };
   // The e-mail outbox sender runs next to the event relay: polls, claims rows exactly once across instances.
   const mail = createMailWorker({ prisma: db.prisma, config });
+  // Replies on WhatsApp, Messenger and Instagram: the same idea, each row attempted by one instance at a time.
+  const outbox = createOutboxWorker(services);
   // SLA breaches and warnings: a timer on every instance, each row claimed by exactly one.
   const sla = createSlaScheduler(services);
   // Provider webhooks nobody finished processing (a crash after storing, a failure worth retrying): every instance sweeps.
@@ -116,11 +119,13 @@ export async function buildApp(options: BuildAppOptions = {}) {
     yoga,
     services,
     mail,
+    outbox,
     sla,
     webhooks,
     start() {
       events.start();
       mail.start();
+      outbox.start();
       sla.start();
       webhooks.start();
     },
@@ -128,6 +133,7 @@ export async function buildApp(options: BuildAppOptions = {}) {
       await webhooks.stop();
       await sla.stop();
       await mail.stop();
+      await outbox.stop();
       await events.stop();
       if (redis) await Promise.allSettled([redis.publish.quit(), redis.subscribe.quit()]);
       await db.close();

@@ -20,6 +20,9 @@ export function testConfig(overrides: Record<string, string> = {}) {
     // SLA scans run only when a test calls app.sla.scanOnce(): a timer on the real clock would breach the targets of
     // tests that move their own clock, on a shared database.
     SLA_SCAN_MS: '3600000',
+    // The channel outbox runs only in tests that ask for it (with their own provider on loopback): on a shared
+    // database another file's app would otherwise try to deliver their replies to the real Graph API.
+    OUTBOX_POLL_MS: '3600000',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     ...overrides,

@@ -214,6 +214,10 @@ describe('converting to a ticket', () => {
 
   it('a resolved chat becomes a ticket on its channel with the transcript, linked both ways; only once', async () => {
     clock.set('2026-12-10T12:00:00Z');
+    // The agent's reply goes to WhatsApp through the outbox, so the product needs its WhatsApp number configured.
+    await api.call(`mutation($i: ConfigureProductChannelInput!) { configureProductChannel(input: $i) { id } }`, {
+      i: { productId: shop, channel: 'WHATSAPP', enabled: true, settings: { phoneNumberId: '1055', accessToken: 'test-token' } },
+    });
     const chat = await api.start(shop, { channel: 'WHATSAPP', customer: { name: 'Elif', whatsappNumber: '+90 555 111 2233' }, body: 'My card was charged twice' });
     await api.send(chat.id, 'I will refund one.', ali.token);
     expectError(await convert(chat.id, 'elif@example.test'), 'CONFLICT', 'input.conversationId');

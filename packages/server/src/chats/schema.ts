@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { principalOf } from '../context.js';
 import { notFound } from '../errors.js';
+import { MessageDeliveryStatus } from '../generated/prisma/enums.js';
 import { ChannelEnum } from '../products/schema.js';
 import { PresenceStatusEnum } from '../presence/schema.js';
 import { builder, workspaceOwned } from '../schema/builder.js';
@@ -40,6 +41,11 @@ export const ConversationMessageKindEnum = builder.enumType('ConversationMessage
     ATTACHMENT: { description: 'Carries files (see attachments), maybe with text.' },
     EVENT: { description: 'Written by the server: joined, transferred, resolved, ended by the customer.' },
   } as const,
+});
+
+export const MessageDeliveryStatusEnum = builder.enumType(MessageDeliveryStatus, {
+  name: 'MessageDeliveryStatus',
+  description: 'Delivery of an agent reply on a provider channel: PENDING in the outbox, SENT (accepted by the provider), DELIVERED, READ, or FAILED.',
 });
 
 export const ConversationAttachmentRef = builder.objectRef<ConversationAttachment>('ConversationAttachment');
@@ -109,6 +115,22 @@ builder.prismaNode('ConversationMessage', {
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     conversation: t.relation('conversation'),
+    externalId: t.exposeString('externalId', {
+      nullable: true,
+      description: "The provider's id of the message (WhatsApp wamid, Messenger/Instagram mid): inbound ones, and replies once the provider accepted them.",
+    }),
+    deliveryStatus: t.expose('deliveryStatus', {
+      type: MessageDeliveryStatusEnum,
+      nullable: true,
+      description: 'How far an agent reply on WhatsApp, Messenger or Instagram got; null for messages nobody delivers (the widget, inbound).',
+    }),
+    deliveryError: t.exposeString('deliveryError', { nullable: true, description: "The provider's error code and message when delivery FAILED." }),
+    deliveryUpdatedAt: t.expose('deliveryUpdatedAt', { type: 'DateTime', nullable: true }),
+    deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true, description: 'The customer withdrew it (unsend); the body is kept for the record.' }),
+    metadata: t.expose('metadata', {
+      type: 'JSON',
+      description: 'Provider details as the bridge normalised them (location, reaction, story reply, sticker; the template of a template reply).',
+    }),
   }),
 });
 
@@ -298,16 +320,51 @@ builder.mutationField('addCustomerConversationMessage', (t) =>
   }),
 );
 
+const MessageTemplateInput = builder.inputType('MessageTemplateInput', {
+  description: "An approved WhatsApp template (listed in the WhatsApp channel's settings `templates: [{ name, language }]`).",
+  fields: (t) => ({
+    name: t.string({ validate: z.string().regex(/^[a-z0-9_]{1,512}$/, 'Must be a template name: lower-case letters, digits and underscores.') }),
+    language: t.string({ validate: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'Must be a template language code such as en_US or tr.') }),
+    parameters: t.stringList({
+      required: false,
+      defaultValue: [],
+      description: "The body's {{1}}, {{2}}… in order.",
+      validate: z
+        .array(z.string().trim().min(1, 'Must not be empty.').max(1024, 'At most 1024 characters.').refine(storableText))
+        .max(20, 'At most 20 parameters.'),
+    }),
+  }),
+});
+
+const SendConversationMessageInput = builder.inputType('SendConversationMessageInput', {
+  description: 'What the agent writes. On WhatsApp, Messenger and Instagram it is delivered to the customer through the outbox.',
+  fields: (t) => ({
+    conversationId: t.id(),
+    body: t.string({ validate: chatBodyRule, defaultValue: '', required: false, description: 'May be empty when files are attached or a template is sent.' }),
+    attachments: t.field({ type: [ConversationAttachmentInput], required: false, validate: attachmentsRule }),
+    template: t.field({
+      type: MessageTemplateInput,
+      required: false,
+      description: "WhatsApp only: an approved template instead of text, the only message WhatsApp accepts outside its 24-hour customer service window.",
+    }),
+  }),
+});
+
 builder.mutationField('sendConversationMessage', (t) =>
   t.prismaField({
     type: 'ConversationMessage',
-    description: "An agent's message in an ACTIVE conversation (its agent, or a supervisor).",
-    args: { input: t.arg({ type: ConversationMessageInput('SendConversationMessageInput', 'What the agent writes.') }) },
+    description:
+      "An agent's message in an ACTIVE conversation (its agent, or a supervisor). On WhatsApp, Messenger and Instagram it starts PENDING and the outbox delivers it (deliveryStatus, externalId).",
+    args: { input: t.arg({ type: SendConversationMessageInput }) },
     resolve: (query, _root, { input }, ctx) =>
       reload(
         ctx.app.db.prisma.conversationMessage,
         query,
-        sendConversationMessage(ctx, conversationArg()(input.conversationId), { body: input.body ?? '', attachments: input.attachments }),
+        sendConversationMessage(ctx, conversationArg()(input.conversationId), {
+          body: input.body ?? '',
+          attachments: input.attachments,
+          template: input.template ? { name: input.template.name, language: input.template.language, parameters: input.template.parameters ?? [] } : null,
+        }),
       ),
   }),
 );

@@ -4,6 +4,8 @@
 // channel bridges, which run them inside their own writeTransaction.
 import type { Principal } from '../auth/principal.js';
 import { hasRoleAtLeast } from '../auth/principal.js';
+import { isMetaChannel, templateSummary, type TemplateRef } from '../channels/outbox-payload.js';
+import { planChannelReplyInTx, writeChannelReplyInTx } from '../channels/outbox-reply.js';
 import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
 import { badInput, conflict, forbidden, notFound } from '../errors.js';
@@ -254,19 +256,29 @@ export async function endConversation(ctx: Context, conversationId: string) {
 
 // ---------------------------------------------------------------- agent side
 
+/**
+ * An agent's message. On WhatsApp, Messenger and Instagram it also goes out to the customer: the outbox row is written
+ * in this transaction (src/channels/outbox-reply.ts checks the channel set-up and the provider's reply window first)
+ * and the message starts PENDING until the worker delivers it. `template`: an approved WhatsApp template, the only
+ * thing WhatsApp accepts outside its 24-hour customer service window.
+ */
 export async function sendConversationMessage(
   ctx: Context,
   conversationId: string,
-  fields: { body: string; attachments?: readonly ConversationAttachment[] | null },
+  fields: { body: string; attachments?: readonly ConversationAttachment[] | null; template?: TemplateRef | null },
 ) {
   const principal = principalOf(ctx);
   return writeTransaction(ctx.app, principal, async (tx, emit) => {
     const files = fields.attachments ?? [];
-    const kind = messageKind(fields.body, files);
+    const template = fields.template ?? null;
+    const kind = template ? ('TEXT' as const) : messageKind(fields.body, files);
     const conversation = await conversationOfWorkspace(tx, principal.workspaceId, conversationId);
     assertMayHandle(principal, conversation, 'write in it');
     assertActive(conversation, 'written to');
     const now = transactionTime(tx);
+    const channel = conversation.channel;
+    if (template && !isMetaChannel(channel)) throw badInput('input.template', 'Templates are sent on WhatsApp conversations only.');
+    const outbound = isMetaChannel(channel) ? await planChannelReplyInTx(tx, conversation, channel, { body: fields.body, files, template }, now) : null;
     const message = await tx.conversationMessage.create({
       data: {
         workspaceId: principal.workspaceId,
@@ -275,11 +287,14 @@ export async function sendConversationMessage(
         authorKind: 'AGENT',
         author: principal.actor,
         authorUserId: principal.userId,
-        body: fields.body,
+        body: template ? templateSummary(template) : fields.body,
         attachments: files as unknown as Prisma.InputJsonValue,
         createdAt: now,
+        ...(outbound ? { deliveryStatus: 'PENDING' as const, deliveryUpdatedAt: now } : {}),
+        ...(template ? { metadata: { template: { name: template.name, language: template.language, parameters: [...template.parameters] } } } : {}),
       },
     });
+    if (outbound) await writeChannelReplyInTx(tx, principal.workspaceId, message.id, outbound);
     // First response counts only the assignee's own first reply since the assignment (a supervisor's does not).
     const firstResponse = !conversation.firstResponseAt && !!principal.userId && principal.userId === conversation.assigneeUserId;
     const updated = await tx.conversation.update({
