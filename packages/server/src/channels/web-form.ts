@@ -79,19 +79,22 @@ export function validateSubmission(fields: Record<string, unknown>): { ok: true;
   };
 }
 
-/** The fields of a JSON object or a url-encoded form; null when the body is neither. */
-export function formFieldsOf(contentType: string, body: Buffer): Record<string, unknown> | null {
+export type FormFields = { ok: true; fields: Record<string, unknown> } | { ok: false; status: 400 | 415; message: string };
+
+/** The fields of a JSON object or a url-encoded form (what an HTML form posts). */
+export function formFieldsOf(contentType: string, body: Buffer): FormFields {
   const type = contentType.split(';')[0].trim().toLowerCase();
-  if (type === 'application/json') {
-    try {
-      const parsed: unknown = JSON.parse(body.toString('utf8'));
-      return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
-    } catch {
-      return null;
-    }
+  if (type === 'application/x-www-form-urlencoded') return { ok: true, fields: Object.fromEntries(new URLSearchParams(body.toString('utf8'))) };
+  if (type !== 'application/json') {
+    return { ok: false, status: 415, message: 'Send the form as application/json or application/x-www-form-urlencoded.' };
   }
-  if (type === 'application/x-www-form-urlencoded') return Object.fromEntries(new URLSearchParams(body.toString('utf8')));
-  return null;
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return { ok: true, fields: parsed as Record<string, unknown> };
+  } catch {
+    // answered below
+  }
+  return { ok: false, status: 400, message: 'The body must be a JSON object with the form fields.' };
 }
 
 /** Whether the product takes this channel: a product whose channels were never configured takes every channel (as
@@ -118,9 +121,9 @@ export function useWebForms(app: AppServices): Plugin {
 
       const read = await readLimitedBody(request, MAX_FORM_BYTES);
       if (!read.ok) return refuse(413, `The form is larger than ${MAX_FORM_BYTES} bytes.`);
-      const fields = formFieldsOf(request.headers.get('content-type') ?? '', read.body);
-      if (!fields) return refuse(415, 'Send the form as JSON (an object) or as application/x-www-form-urlencoded.');
-      const validated = validateSubmission(fields);
+      const form = formFieldsOf(request.headers.get('content-type') ?? '', read.body);
+      if (!form.ok) return refuse(form.status, form.message);
+      const validated = validateSubmission(form.fields);
       if (!validated.ok) return answer(400, { errors: validated.errors });
       const submission = validated.submission;
 
