@@ -1,0 +1,172 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n    query LiveCounters($mine: TicketFilter!, $atRisk: TicketFilter!, $breached: TicketFilter!) {\n      mine: ticketCounts(filter: $mine) {\n        total\n      }\n      atRisk: ticketCounts(filter: $atRisk) {\n        total\n      }\n      breached: ticketCounts(filter: $breached) {\n        total\n      }\n    }\n  ": typeof types.LiveCountersDocument,
+    "\n    subscription QueueCounter($productId: ID) {\n      chatQueue(productId: $productId) {\n        waiting\n        onlineAgents\n      }\n    }\n  ": typeof types.QueueCounterDocument,
+    "\n    subscription CounterTicketEvents {\n      ticketEvents {\n        eventId\n      }\n    }\n  ": typeof types.CounterTicketEventsDocument,
+    "\n    mutation SetMyPresence($input: SetPresenceInput!) {\n      setPresence(input: $input) {\n        id\n        status\n        changedAt\n      }\n    }\n  ": typeof types.SetMyPresenceDocument,
+    "\n    mutation ReplyToTicket($input: ReplyToTicketInput!) {\n      replyToTicket(input: $input) {\n        message {\n          id\n        }\n      }\n    }\n  ": typeof types.ReplyToTicketDocument,
+    "\n    mutation AddPrivateNote($input: AddPrivateNoteInput!) {\n      addPrivateNote(input: $input) {\n        message {\n          id\n        }\n      }\n    }\n  ": typeof types.AddPrivateNoteDocument,
+    "\n    query Shell {\n      viewer {\n        role\n        user {\n          id\n          name\n          presence {\n            id\n            status\n            changedAt\n          }\n        }\n        workspace {\n          id\n          name\n          timeZone\n        }\n      }\n      products(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n    }\n  ": typeof types.ShellDocument,
+    "\n    fragment SlaCountdownTarget on SlaTarget {\n      id\n      metric\n      status\n      running\n      dueAt\n      warnAt\n      breachedAt\n      completedAt\n      remainingSeconds\n      targetMinutes\n    }\n  ": typeof types.SlaCountdownTargetFragmentDoc,
+    "\n    fragment TicketAssignmentOfTicket on Ticket {\n      id\n      assigneeUser {\n        id\n        name\n      }\n      assigneeTeam {\n        id\n        name\n      }\n    }\n  ": typeof types.TicketAssignmentOfTicketFragmentDoc,
+    "\n    mutation AssignTicket($input: UpdateTicketInput!) {\n      updateTicket(input: $input) {\n        id\n      }\n    }\n  ": typeof types.AssignTicketDocument,
+    "\n    fragment TicketConversationMessages on Ticket {\n      customer {\n        id\n        name\n      }\n      messages(last: 100) {\n        edges {\n          node {\n            id\n            body\n            author\n            authorKind\n            visibility\n            createdAt\n          }\n        }\n      }\n    }\n  ": typeof types.TicketConversationMessagesFragmentDoc,
+    "\n    fragment TicketHistoryEntries on Ticket {\n      history(last: 50) {\n        edges {\n          node {\n            id\n            field\n            fromValue\n            toValue\n            actor\n            createdAt\n          }\n        }\n      }\n    }\n  ": typeof types.TicketHistoryEntriesFragmentDoc,
+    "\n    fragment TicketRowFields on Ticket {\n      id\n      number\n      subject\n      priority\n      channel\n      updatedAt\n      slaNextDueAt\n      status {\n        id\n        name\n        category\n      }\n      customer {\n        id\n        name\n      }\n      assigneeUser {\n        id\n        name\n      }\n      assigneeTeam {\n        id\n        name\n      }\n    }\n  ": typeof types.TicketRowFieldsFragmentDoc,
+    "\n    fragment TicketTagsOfTicket on Ticket {\n      id\n      tags {\n        id\n        name\n        color\n      }\n    }\n  ": typeof types.TicketTagsOfTicketFragmentDoc,
+    "\n    mutation ChangeTicketTags($input: UpdateTicketInput!) {\n      updateTicket(input: $input) {\n        id\n      }\n    }\n  ": typeof types.ChangeTicketTagsDocument,
+    "\n    mutation SignIn($email: String!, $password: String!) {\n      login(email: $email, password: $password) {\n        token\n        expiresAt\n      }\n    }\n  ": typeof types.SignInDocument,
+    "\n    query TicketList($first: Int, $after: String, $last: Int, $before: String, $filter: TicketFilter, $sort: TicketSort) {\n      tickets(first: $first, after: $after, last: $last, before: $before, filter: $filter, sort: $sort) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          startCursor\n          endCursor\n        }\n        edges {\n          node {\n            id\n            ...TicketRowFields\n          }\n        }\n      }\n    }\n  ": typeof types.TicketListDocument,
+    "\n    subscription TicketListChanges($filter: TicketEventFilter) {\n      ticketEvents(filter: $filter) {\n        eventId\n        kind\n        matchesFilter\n        ticket {\n          id\n          ...TicketRowFields\n        }\n      }\n    }\n  ": typeof types.TicketListChangesDocument,
+    "\n    query TicketPage($id: ID!) {\n      ticket(id: $id) {\n        id\n        number\n        subject\n        priority\n        channel\n        createdAt\n        status {\n          id\n          name\n          category\n        }\n        product {\n          id\n          name\n        }\n        customer {\n          id\n          name\n          email\n          phone\n        }\n        slaPolicy {\n          id\n          name\n        }\n        slaTargets {\n          id\n          ...SlaCountdownTarget\n        }\n        ...TicketConversationMessages\n        ...TicketHistoryEntries\n        ...TicketTagsOfTicket\n        ...TicketAssignmentOfTicket\n      }\n    }\n  ": typeof types.TicketPageDocument,
+    "\n    query TicketPageLookups {\n      ticketStatuses {\n        id\n        name\n        category\n      }\n      tags {\n        id\n        name\n      }\n      users(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n      teams(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n      slaPolicies {\n        id\n        name\n      }\n    }\n  ": typeof types.TicketPageLookupsDocument,
+    "\n    subscription TicketPageChanges($id: ID!) {\n      ticketEvents(filter: { ticketIds: [$id] }) {\n        eventId\n        kind\n      }\n    }\n  ": typeof types.TicketPageChangesDocument,
+    "\n    subscription TicketSlaClock($id: ID!) {\n      slaClock(ticketId: $id, everySeconds: 30) {\n        at\n        targets {\n          id\n          ...SlaCountdownTarget\n        }\n      }\n    }\n  ": typeof types.TicketSlaClockDocument,
+};
+const documents: Documents = {
+    "\n    query LiveCounters($mine: TicketFilter!, $atRisk: TicketFilter!, $breached: TicketFilter!) {\n      mine: ticketCounts(filter: $mine) {\n        total\n      }\n      atRisk: ticketCounts(filter: $atRisk) {\n        total\n      }\n      breached: ticketCounts(filter: $breached) {\n        total\n      }\n    }\n  ": types.LiveCountersDocument,
+    "\n    subscription QueueCounter($productId: ID) {\n      chatQueue(productId: $productId) {\n        waiting\n        onlineAgents\n      }\n    }\n  ": types.QueueCounterDocument,
+    "\n    subscription CounterTicketEvents {\n      ticketEvents {\n        eventId\n      }\n    }\n  ": types.CounterTicketEventsDocument,
+    "\n    mutation SetMyPresence($input: SetPresenceInput!) {\n      setPresence(input: $input) {\n        id\n        status\n        changedAt\n      }\n    }\n  ": types.SetMyPresenceDocument,
+    "\n    mutation ReplyToTicket($input: ReplyToTicketInput!) {\n      replyToTicket(input: $input) {\n        message {\n          id\n        }\n      }\n    }\n  ": types.ReplyToTicketDocument,
+    "\n    mutation AddPrivateNote($input: AddPrivateNoteInput!) {\n      addPrivateNote(input: $input) {\n        message {\n          id\n        }\n      }\n    }\n  ": types.AddPrivateNoteDocument,
+    "\n    query Shell {\n      viewer {\n        role\n        user {\n          id\n          name\n          presence {\n            id\n            status\n            changedAt\n          }\n        }\n        workspace {\n          id\n          name\n          timeZone\n        }\n      }\n      products(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n    }\n  ": types.ShellDocument,
+    "\n    fragment SlaCountdownTarget on SlaTarget {\n      id\n      metric\n      status\n      running\n      dueAt\n      warnAt\n      breachedAt\n      completedAt\n      remainingSeconds\n      targetMinutes\n    }\n  ": types.SlaCountdownTargetFragmentDoc,
+    "\n    fragment TicketAssignmentOfTicket on Ticket {\n      id\n      assigneeUser {\n        id\n        name\n      }\n      assigneeTeam {\n        id\n        name\n      }\n    }\n  ": types.TicketAssignmentOfTicketFragmentDoc,
+    "\n    mutation AssignTicket($input: UpdateTicketInput!) {\n      updateTicket(input: $input) {\n        id\n      }\n    }\n  ": types.AssignTicketDocument,
+    "\n    fragment TicketConversationMessages on Ticket {\n      customer {\n        id\n        name\n      }\n      messages(last: 100) {\n        edges {\n          node {\n            id\n            body\n            author\n            authorKind\n            visibility\n            createdAt\n          }\n        }\n      }\n    }\n  ": types.TicketConversationMessagesFragmentDoc,
+    "\n    fragment TicketHistoryEntries on Ticket {\n      history(last: 50) {\n        edges {\n          node {\n            id\n            field\n            fromValue\n            toValue\n            actor\n            createdAt\n          }\n        }\n      }\n    }\n  ": types.TicketHistoryEntriesFragmentDoc,
+    "\n    fragment TicketRowFields on Ticket {\n      id\n      number\n      subject\n      priority\n      channel\n      updatedAt\n      slaNextDueAt\n      status {\n        id\n        name\n        category\n      }\n      customer {\n        id\n        name\n      }\n      assigneeUser {\n        id\n        name\n      }\n      assigneeTeam {\n        id\n        name\n      }\n    }\n  ": types.TicketRowFieldsFragmentDoc,
+    "\n    fragment TicketTagsOfTicket on Ticket {\n      id\n      tags {\n        id\n        name\n        color\n      }\n    }\n  ": types.TicketTagsOfTicketFragmentDoc,
+    "\n    mutation ChangeTicketTags($input: UpdateTicketInput!) {\n      updateTicket(input: $input) {\n        id\n      }\n    }\n  ": types.ChangeTicketTagsDocument,
+    "\n    mutation SignIn($email: String!, $password: String!) {\n      login(email: $email, password: $password) {\n        token\n        expiresAt\n      }\n    }\n  ": types.SignInDocument,
+    "\n    query TicketList($first: Int, $after: String, $last: Int, $before: String, $filter: TicketFilter, $sort: TicketSort) {\n      tickets(first: $first, after: $after, last: $last, before: $before, filter: $filter, sort: $sort) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          startCursor\n          endCursor\n        }\n        edges {\n          node {\n            id\n            ...TicketRowFields\n          }\n        }\n      }\n    }\n  ": types.TicketListDocument,
+    "\n    subscription TicketListChanges($filter: TicketEventFilter) {\n      ticketEvents(filter: $filter) {\n        eventId\n        kind\n        matchesFilter\n        ticket {\n          id\n          ...TicketRowFields\n        }\n      }\n    }\n  ": types.TicketListChangesDocument,
+    "\n    query TicketPage($id: ID!) {\n      ticket(id: $id) {\n        id\n        number\n        subject\n        priority\n        channel\n        createdAt\n        status {\n          id\n          name\n          category\n        }\n        product {\n          id\n          name\n        }\n        customer {\n          id\n          name\n          email\n          phone\n        }\n        slaPolicy {\n          id\n          name\n        }\n        slaTargets {\n          id\n          ...SlaCountdownTarget\n        }\n        ...TicketConversationMessages\n        ...TicketHistoryEntries\n        ...TicketTagsOfTicket\n        ...TicketAssignmentOfTicket\n      }\n    }\n  ": types.TicketPageDocument,
+    "\n    query TicketPageLookups {\n      ticketStatuses {\n        id\n        name\n        category\n      }\n      tags {\n        id\n        name\n      }\n      users(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n      teams(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n      slaPolicies {\n        id\n        name\n      }\n    }\n  ": types.TicketPageLookupsDocument,
+    "\n    subscription TicketPageChanges($id: ID!) {\n      ticketEvents(filter: { ticketIds: [$id] }) {\n        eventId\n        kind\n      }\n    }\n  ": types.TicketPageChangesDocument,
+    "\n    subscription TicketSlaClock($id: ID!) {\n      slaClock(ticketId: $id, everySeconds: 30) {\n        at\n        targets {\n          id\n          ...SlaCountdownTarget\n        }\n      }\n    }\n  ": types.TicketSlaClockDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query LiveCounters($mine: TicketFilter!, $atRisk: TicketFilter!, $breached: TicketFilter!) {\n      mine: ticketCounts(filter: $mine) {\n        total\n      }\n      atRisk: ticketCounts(filter: $atRisk) {\n        total\n      }\n      breached: ticketCounts(filter: $breached) {\n        total\n      }\n    }\n  "): (typeof documents)["\n    query LiveCounters($mine: TicketFilter!, $atRisk: TicketFilter!, $breached: TicketFilter!) {\n      mine: ticketCounts(filter: $mine) {\n        total\n      }\n      atRisk: ticketCounts(filter: $atRisk) {\n        total\n      }\n      breached: ticketCounts(filter: $breached) {\n        total\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    subscription QueueCounter($productId: ID) {\n      chatQueue(productId: $productId) {\n        waiting\n        onlineAgents\n      }\n    }\n  "): (typeof documents)["\n    subscription QueueCounter($productId: ID) {\n      chatQueue(productId: $productId) {\n        waiting\n        onlineAgents\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    subscription CounterTicketEvents {\n      ticketEvents {\n        eventId\n      }\n    }\n  "): (typeof documents)["\n    subscription CounterTicketEvents {\n      ticketEvents {\n        eventId\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation SetMyPresence($input: SetPresenceInput!) {\n      setPresence(input: $input) {\n        id\n        status\n        changedAt\n      }\n    }\n  "): (typeof documents)["\n    mutation SetMyPresence($input: SetPresenceInput!) {\n      setPresence(input: $input) {\n        id\n        status\n        changedAt\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation ReplyToTicket($input: ReplyToTicketInput!) {\n      replyToTicket(input: $input) {\n        message {\n          id\n        }\n      }\n    }\n  "): (typeof documents)["\n    mutation ReplyToTicket($input: ReplyToTicketInput!) {\n      replyToTicket(input: $input) {\n        message {\n          id\n        }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation AddPrivateNote($input: AddPrivateNoteInput!) {\n      addPrivateNote(input: $input) {\n        message {\n          id\n        }\n      }\n    }\n  "): (typeof documents)["\n    mutation AddPrivateNote($input: AddPrivateNoteInput!) {\n      addPrivateNote(input: $input) {\n        message {\n          id\n        }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query Shell {\n      viewer {\n        role\n        user {\n          id\n          name\n          presence {\n            id\n            status\n            changedAt\n          }\n        }\n        workspace {\n          id\n          name\n          timeZone\n        }\n      }\n      products(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n    }\n  "): (typeof documents)["\n    query Shell {\n      viewer {\n        role\n        user {\n          id\n          name\n          presence {\n            id\n            status\n            changedAt\n          }\n        }\n        workspace {\n          id\n          name\n          timeZone\n        }\n      }\n      products(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    fragment SlaCountdownTarget on SlaTarget {\n      id\n      metric\n      status\n      running\n      dueAt\n      warnAt\n      breachedAt\n      completedAt\n      remainingSeconds\n      targetMinutes\n    }\n  "): (typeof documents)["\n    fragment SlaCountdownTarget on SlaTarget {\n      id\n      metric\n      status\n      running\n      dueAt\n      warnAt\n      breachedAt\n      completedAt\n      remainingSeconds\n      targetMinutes\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    fragment TicketAssignmentOfTicket on Ticket {\n      id\n      assigneeUser {\n        id\n        name\n      }\n      assigneeTeam {\n        id\n        name\n      }\n    }\n  "): (typeof documents)["\n    fragment TicketAssignmentOfTicket on Ticket {\n      id\n      assigneeUser {\n        id\n        name\n      }\n      assigneeTeam {\n        id\n        name\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation AssignTicket($input: UpdateTicketInput!) {\n      updateTicket(input: $input) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    mutation AssignTicket($input: UpdateTicketInput!) {\n      updateTicket(input: $input) {\n        id\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    fragment TicketConversationMessages on Ticket {\n      customer {\n        id\n        name\n      }\n      messages(last: 100) {\n        edges {\n          node {\n            id\n            body\n            author\n            authorKind\n            visibility\n            createdAt\n          }\n        }\n      }\n    }\n  "): (typeof documents)["\n    fragment TicketConversationMessages on Ticket {\n      customer {\n        id\n        name\n      }\n      messages(last: 100) {\n        edges {\n          node {\n            id\n            body\n            author\n            authorKind\n            visibility\n            createdAt\n          }\n        }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    fragment TicketHistoryEntries on Ticket {\n      history(last: 50) {\n        edges {\n          node {\n            id\n            field\n            fromValue\n            toValue\n            actor\n            createdAt\n          }\n        }\n      }\n    }\n  "): (typeof documents)["\n    fragment TicketHistoryEntries on Ticket {\n      history(last: 50) {\n        edges {\n          node {\n            id\n            field\n            fromValue\n            toValue\n            actor\n            createdAt\n          }\n        }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    fragment TicketRowFields on Ticket {\n      id\n      number\n      subject\n      priority\n      channel\n      updatedAt\n      slaNextDueAt\n      status {\n        id\n        name\n        category\n      }\n      customer {\n        id\n        name\n      }\n      assigneeUser {\n        id\n        name\n      }\n      assigneeTeam {\n        id\n        name\n      }\n    }\n  "): (typeof documents)["\n    fragment TicketRowFields on Ticket {\n      id\n      number\n      subject\n      priority\n      channel\n      updatedAt\n      slaNextDueAt\n      status {\n        id\n        name\n        category\n      }\n      customer {\n        id\n        name\n      }\n      assigneeUser {\n        id\n        name\n      }\n      assigneeTeam {\n        id\n        name\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    fragment TicketTagsOfTicket on Ticket {\n      id\n      tags {\n        id\n        name\n        color\n      }\n    }\n  "): (typeof documents)["\n    fragment TicketTagsOfTicket on Ticket {\n      id\n      tags {\n        id\n        name\n        color\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation ChangeTicketTags($input: UpdateTicketInput!) {\n      updateTicket(input: $input) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    mutation ChangeTicketTags($input: UpdateTicketInput!) {\n      updateTicket(input: $input) {\n        id\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation SignIn($email: String!, $password: String!) {\n      login(email: $email, password: $password) {\n        token\n        expiresAt\n      }\n    }\n  "): (typeof documents)["\n    mutation SignIn($email: String!, $password: String!) {\n      login(email: $email, password: $password) {\n        token\n        expiresAt\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query TicketList($first: Int, $after: String, $last: Int, $before: String, $filter: TicketFilter, $sort: TicketSort) {\n      tickets(first: $first, after: $after, last: $last, before: $before, filter: $filter, sort: $sort) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          startCursor\n          endCursor\n        }\n        edges {\n          node {\n            id\n            ...TicketRowFields\n          }\n        }\n      }\n    }\n  "): (typeof documents)["\n    query TicketList($first: Int, $after: String, $last: Int, $before: String, $filter: TicketFilter, $sort: TicketSort) {\n      tickets(first: $first, after: $after, last: $last, before: $before, filter: $filter, sort: $sort) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          startCursor\n          endCursor\n        }\n        edges {\n          node {\n            id\n            ...TicketRowFields\n          }\n        }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    subscription TicketListChanges($filter: TicketEventFilter) {\n      ticketEvents(filter: $filter) {\n        eventId\n        kind\n        matchesFilter\n        ticket {\n          id\n          ...TicketRowFields\n        }\n      }\n    }\n  "): (typeof documents)["\n    subscription TicketListChanges($filter: TicketEventFilter) {\n      ticketEvents(filter: $filter) {\n        eventId\n        kind\n        matchesFilter\n        ticket {\n          id\n          ...TicketRowFields\n        }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query TicketPage($id: ID!) {\n      ticket(id: $id) {\n        id\n        number\n        subject\n        priority\n        channel\n        createdAt\n        status {\n          id\n          name\n          category\n        }\n        product {\n          id\n          name\n        }\n        customer {\n          id\n          name\n          email\n          phone\n        }\n        slaPolicy {\n          id\n          name\n        }\n        slaTargets {\n          id\n          ...SlaCountdownTarget\n        }\n        ...TicketConversationMessages\n        ...TicketHistoryEntries\n        ...TicketTagsOfTicket\n        ...TicketAssignmentOfTicket\n      }\n    }\n  "): (typeof documents)["\n    query TicketPage($id: ID!) {\n      ticket(id: $id) {\n        id\n        number\n        subject\n        priority\n        channel\n        createdAt\n        status {\n          id\n          name\n          category\n        }\n        product {\n          id\n          name\n        }\n        customer {\n          id\n          name\n          email\n          phone\n        }\n        slaPolicy {\n          id\n          name\n        }\n        slaTargets {\n          id\n          ...SlaCountdownTarget\n        }\n        ...TicketConversationMessages\n        ...TicketHistoryEntries\n        ...TicketTagsOfTicket\n        ...TicketAssignmentOfTicket\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query TicketPageLookups {\n      ticketStatuses {\n        id\n        name\n        category\n      }\n      tags {\n        id\n        name\n      }\n      users(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n      teams(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n      slaPolicies {\n        id\n        name\n      }\n    }\n  "): (typeof documents)["\n    query TicketPageLookups {\n      ticketStatuses {\n        id\n        name\n        category\n      }\n      tags {\n        id\n        name\n      }\n      users(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n      teams(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n      slaPolicies {\n        id\n        name\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    subscription TicketPageChanges($id: ID!) {\n      ticketEvents(filter: { ticketIds: [$id] }) {\n        eventId\n        kind\n      }\n    }\n  "): (typeof documents)["\n    subscription TicketPageChanges($id: ID!) {\n      ticketEvents(filter: { ticketIds: [$id] }) {\n        eventId\n        kind\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    subscription TicketSlaClock($id: ID!) {\n      slaClock(ticketId: $id, everySeconds: 30) {\n        at\n        targets {\n          id\n          ...SlaCountdownTarget\n        }\n      }\n    }\n  "): (typeof documents)["\n    subscription TicketSlaClock($id: ID!) {\n      slaClock(ticketId: $id, everySeconds: 30) {\n        at\n        targets {\n          id\n          ...SlaCountdownTarget\n        }\n      }\n    }\n  "];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

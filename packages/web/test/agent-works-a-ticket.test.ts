@@ -1,0 +1,209 @@
+// An agent signs in, finds a new ticket arriving live in the list, opens it, replies and leaves a private note, and
+// watches the resolution SLA run out: amber at the warning share, red at the due time (confirmed by the server's
+// scan). Also: presence, counters, Turkish, tablet width. Screenshots of each screen go to test-results/.
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { artefactsDir, launchBrowser, shiftableClock, startApi, startWeb } from './browser.js';
+
+const clock = shiftableClock();
+let api: Awaited<ReturnType<typeof startApi>>;
+let web: Awaited<ReturnType<typeof startWeb>>;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+let admin: { email: string; password: string; token: string };
+let productId: string;
+const timings: Record<string, number> = {};
+
+async function call(query: string, variables: Record<string, unknown> = {}) {
+  const result = await api.t.gql(query, variables, admin.token);
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data!;
+}
+
+async function createTicket(subject: string, priority: string, customer: string) {
+  const data = await call(`mutation($i: CreateTicketInput!) { createTicket(input: $i) { id number } }`, {
+    i: { productId, subject, priority, description: `${customer} wrote about: ${subject}`, customer: { name: customer, email: `${customer.toLowerCase()}@example.test` } },
+  });
+  return data.createTicket as { id: string; number: number };
+}
+
+const shot = (name: string) => page.screenshot({ path: path.join(artefactsDir, `${name}.png`), fullPage: true });
+
+async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const value = await work();
+  timings[name] = Math.round(performance.now() - started);
+  return value;
+}
+
+beforeAll(async () => {
+  api = await startApi(clock);
+  const workspace = await api.t.signUp('Anadolu Destek');
+  admin = { email: workspace.adminEmail, password: workspace.adminPassword, token: workspace.token };
+  productId = (await call(`mutation { createProduct(input: { name: "Web shop" }) { id } }`)).createProduct.id;
+  await call(`mutation { createTag(input: { name: "vip" }) { id } }`);
+  // A one-minute promise for urgent tickets: first response and resolution.
+  const policyId = (
+    await call(`mutation($i: CreateSlaPolicyInput!) { createSlaPolicy(input: $i) { id } }`, {
+      i: { name: 'Urgent: one minute', targets: [{ metric: 'FIRST_RESPONSE', minutes: 1 }, { metric: 'RESOLUTION', minutes: 1 }], targetRate: 90 },
+    })
+  ).createSlaPolicy.id;
+  await call(`mutation($i: CreateSlaRuleInput!) { createSlaRule(input: $i) { id } }`, {
+    i: { name: 'Urgent tickets', conditions: [{ kind: 'priority', config: { priorities: ['URGENT'] } }], policyId },
+  });
+  await createTicket('Invoice address is wrong', 'LOW', 'Emre');
+  await createTicket('Cannot log in on Android', 'HIGH', 'Zeynep');
+  await createTicket('Where is my parcel?', 'MEDIUM', 'Can');
+
+  web = await startWeb(api.url);
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+});
+
+// A failed step leaves a picture of what the agent saw.
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail' && page) {
+    await page.screenshot({ path: path.join(artefactsDir, `failed-${context.task.name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => undefined);
+  }
+});
+
+afterAll(async () => {
+  console.log(`[web browser test] timings (ms): ${JSON.stringify(timings)}`);
+  await browser?.close();
+  await web?.stop();
+  await api?.stop();
+});
+
+describe('an agent works a ticket in the browser', () => {
+  it('signs in and sees the ticket list', async () => {
+    await timed('signInPageLoad', async () => {
+      await page.goto(`${web.url}/tickets`);
+      await page.waitForURL(/\/signin/);
+      await page.getByLabel('E-mail').waitFor();
+    });
+    await shot('01-sign-in');
+
+    await page.getByLabel('E-mail').fill(admin.email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('wrong');
+
+    await page.getByLabel('Password').fill(admin.password);
+    await timed('signInToList', async () => {
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(/\/tickets$/);
+      await page.getByTestId('ticket-row').nth(2).waitFor();
+    });
+    expect(await page.getByTestId('ticket-row').count()).toBe(3);
+    expect(await page.getByTestId('ticket-count').textContent()).toBe('3 tickets');
+    // The shell: the agent's name, live counters answered by the server.
+    expect(await page.getByTestId('user-name').textContent()).toBe('Ayşe Admin');
+    await expect.poll(() => page.getByTestId('counter-mine').textContent()).toMatch(/^\d+$/);
+    await expect.poll(() => page.getByTestId('counter-queue').textContent()).toMatch(/^\d+$/);
+    await shot('02-tickets');
+  });
+
+  it('filters and sorts on the server', async () => {
+    await page.getByTestId('filter-priority').selectOption('HIGH');
+    await expect.poll(() => page.getByTestId('ticket-count').textContent()).toBe('1 ticket');
+    expect(await page.getByTestId('ticket-row').textContent()).toContain('Cannot log in on Android');
+    expect(page.url()).toContain('pri=HIGH');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => page.getByTestId('ticket-count').textContent()).toBe('3 tickets');
+    await page.getByTestId('sort-field').selectOption('NUMBER');
+    await page.getByTestId('sort-direction').selectOption('ASC');
+    await expect.poll(() => page.getByTestId('ticket-row').first().textContent()).toContain('Invoice address is wrong');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+  });
+
+  it('changes the agent’s own status and shows the time in it', async () => {
+    await page.getByTestId('presence').selectOption('BREAK');
+    await expect.poll(() => page.locator('.presence').getAttribute('data-status')).toBe('BREAK');
+    const presence = await call(`{ viewer { user { presence { status } } } }`);
+    expect(presence.viewer.user.presence.status).toBe('BREAK');
+    expect(await page.getByTestId('presence-since').textContent()).toMatch(/^for 0:0\d$/);
+  });
+
+  let urgent: { id: string; number: number };
+
+  it('sees a new ticket arrive without reloading', async () => {
+    // Created as if 30 seconds ago: its one-minute targets fall due 30 seconds from now, and warn (80 %) in 18.
+    clock.offsetMs = -30_000;
+    try {
+      urgent = await createTicket('Payment taken twice', 'URGENT', 'Deniz');
+    } finally {
+      clock.offsetMs = 0;
+    }
+    await timed('liveRowArrives', () => page.getByText('Payment taken twice').waitFor());
+    await expect.poll(() => page.getByTestId('ticket-count').textContent()).toBe('4 tickets');
+  });
+
+  it('opens the ticket, replies, adds a private note, and sees the SLA run out', async () => {
+    await timed('openTicket', async () => {
+      await page.getByRole('link', { name: 'Payment taken twice' }).click();
+      await page.getByTestId('ticket-heading').waitFor();
+      await page.locator('[data-testid=sla-countdown][data-metric=RESOLUTION]').waitFor();
+    });
+    expect(await page.getByTestId('ticket-heading').textContent()).toBe(`#${urgent.number} Payment taken twice`);
+    const resolution = page.locator('[data-testid=sla-countdown][data-metric=RESOLUTION]');
+    expect(['ok', 'warning']).toContain(await resolution.getAttribute('data-level'));
+    await shot('03-ticket');
+
+    await page.getByTestId('compose-body').fill('Sorry about that, Deniz. The second payment is refunded.');
+    await page.getByTestId('compose-send').click();
+    await page.locator('[data-testid=message][data-kind=reply]').waitFor();
+    // A public reply meets the first response target.
+    await page.locator('[data-testid=sla-countdown][data-metric=FIRST_RESPONSE][data-status=ACHIEVED]').waitFor();
+
+    await page.getByTestId('mode-note').click();
+    await page.getByTestId('compose-body').fill('Refund issued in the payment console.');
+    await page.getByTestId('compose-send').click();
+    // The ticket's description is its first private note (created on the customer's behalf); ours is the last.
+    const note = page.locator('[data-testid=message][data-kind=note]').last();
+    await expect.poll(() => page.locator('[data-testid=message][data-kind=note]').count()).toBe(2);
+    expect(await note.textContent()).toContain('Private note — only agents see it');
+    expect(await page.locator('[data-testid=message][data-kind=reply]').textContent()).toContain('Public reply');
+    expect(await page.locator('[data-testid=message]').count()).toBe(3);
+    expect(await note.textContent()).toContain('Refund issued in the payment console.');
+
+    await page.getByTestId('add-tag').selectOption({ label: 'vip' });
+    await expect.poll(() => page.getByTestId('ticket-tags').textContent()).toContain('vip');
+    await page.getByTestId('assign-to-me').click();
+    await expect.poll(() => page.getByTestId('assignee').inputValue()).not.toBe('');
+    // History names what changed and who did it, not ids.
+    await expect.poll(() => page.getByTestId('history').textContent()).toContain('Tags: — → vip');
+    expect(await page.getByTestId('history').textContent()).toContain('Assignee: — → Ayşe Admin');
+    expect(await page.getByTestId('history').textContent()).toContain('SLA policy: — → Urgent: one minute');
+    expect(await page.locator('[data-testid=message][data-kind=reply]').textContent()).toContain('Ayşe Admin');
+
+    // Amber from the warning share, then red at the due time, and the server's scan confirms the breach.
+    await resolution.and(page.locator('[data-level=warning]')).waitFor({ timeout: 30_000 }).catch(async (error) => {
+      // A slow machine may have passed the warning already; red is what must follow.
+      if ((await resolution.getAttribute('data-level')) !== 'breached') throw error;
+    });
+    await shot('04-ticket-sla-warning');
+    await timed('breachAfterDue', async () => {
+      await page.locator('[data-testid=sla-countdown][data-metric=RESOLUTION][data-level=breached][data-status=BREACHED]').waitFor({ timeout: 45_000 });
+    });
+    expect(await resolution.textContent()).toContain('overdue by');
+    const color = await resolution.evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(color).toBe('rgb(254, 226, 226)');
+    await shot('05-ticket-sla-breached');
+  });
+
+  it('speaks Turkish and fits a tablet', async () => {
+    await page.getByTestId('locale').selectOption('tr');
+    await expect.poll(() => page.getByRole('link', { name: 'Talepler', exact: true }).count()).toBe(1);
+    expect(await page.locator('[data-testid=sla-countdown][data-metric=RESOLUTION]').textContent()).toContain('gecikti');
+    expect(await page.locator('html').getAttribute('lang')).toBe('tr');
+    await page.setViewportSize({ width: 820, height: 1180 });
+    // No horizontal scrolling at tablet width.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
+    await shot('06-ticket-tr-tablet');
+    await page.goto(`${web.url}/tickets`);
+    await page.getByTestId('ticket-row').first().waitFor();
+    await shot('07-tickets-tr-tablet');
+    await page.getByTestId('locale').selectOption('en');
+  });
+});
