@@ -15,6 +15,7 @@ import { type Clock, systemClock } from './events/write.js';
 import { maskError } from './error-masking.js';
 import { log, setLogLevel } from './log.js';
 import { createMailWorker } from './mail/worker.js';
+import { useMetaWebhooks } from './channels/meta-webhook.js';
 import { createOutboxWorker } from './channels/outbox.js';
 import { useEmailWebhook } from './channels/email-webhook.js';
 import { useWebForms } from './channels/web-form.js';
@@ -88,6 +89,7 @@ export async function buildApp(options: BuildAppOptions = {}) {
       // so they come before the GraphQL body limit.
       useEmailWebhook(services),
       useWebForms(services),
+      useMetaWebhooks(services),
       requestBodyLimit(config.limits.maxBodyBytes, uploadRequestMaxBytes),
       useMultipartUploads({
         maxFileBytes: config.attachments.maxBytes,

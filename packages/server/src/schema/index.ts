@@ -30,5 +30,6 @@ import '../chats/schema.js';
 import '../chats/events-schema.js';
 import '../cockpit/schema.js';
 import '../chats/visitor-schema.js';
+import '../webhooks/schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
