@@ -55,7 +55,7 @@ async function post(channelId: string, body: Buffer | string, signature: string 
   const response = await t.app.yoga.fetch(`http://deskgraph.test/webhooks/meta/${channelId}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'user-agent': 'facebookexternalua', ...(signature ? { 'x-hub-signature-256': signature } : {}) },
-    body,
+    body: typeof body === 'string' ? body : new Uint8Array(body),
   });
   await t.app.webhooks.settled();
   return response;
@@ -269,7 +269,7 @@ describe('refused deliveries', () => {
     const declared = await t.app.yoga.fetch(`http://deskgraph.test/webhooks/meta/${s.channelId}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'content-length': String(big.byteLength), 'x-hub-signature-256': sign(big) },
-      body: big,
+      body: new Uint8Array(big),
     });
     expect(declared.status).toBe(413);
     let sent = 0;
