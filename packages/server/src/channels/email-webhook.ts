@@ -13,6 +13,7 @@ import { processInboundEmail } from './email-processor.js';
 const ROUTE = /^\/webhooks\/email\/([^/]+)\/?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const INBOUND_SECRET_HEADER = 'x-deskgraph-inbound-secret';
+const EMAIL_PROCESSING_TIMEOUT_MS = 60_000;
 
 /** The database id in a path segment: the ProductChannel's global id (what the API shows) or its plain uuid. */
 export function rowIdOfPathSegment(segment: string, typename: string): string | null {
@@ -34,7 +35,8 @@ function secretMatches(expected: unknown, given: string | null): boolean {
 }
 
 export function useEmailWebhook(app: AppServices): Plugin {
-  registerDeliveryProcessor('EMAIL', processInboundEmail);
+  // An e-mail near the size limit takes seconds to read back, parse and store its files: more than Prisma's 5 s.
+  registerDeliveryProcessor('EMAIL', processInboundEmail, { timeoutMs: EMAIL_PROCESSING_TIMEOUT_MS });
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       const match = ROUTE.exec(url.pathname);

@@ -31,9 +31,17 @@ export type DeliveryProcessor = (tx: Tx, emit: Emit, delivery: StoredDelivery, a
 
 const processors = new Map<WebhookSource, DeliveryProcessor>();
 
+export interface ProcessorOptions {
+  /** The processing transaction's time-out, when a source's deliveries are large (a 30 MB e-mail with attachments
+   * takes seconds to read, parse and store); Prisma's 5 s otherwise. */
+  timeoutMs?: number;
+}
+const processorOptions = new Map<WebhookSource, ProcessorOptions>();
+
 /** Called once per source when its module loads; a later call replaces the processor (tests use that). */
-export function registerDeliveryProcessor(source: WebhookSource, processor: DeliveryProcessor): void {
+export function registerDeliveryProcessor(source: WebhookSource, processor: DeliveryProcessor, options: ProcessorOptions = {}): void {
   processors.set(source, processor);
+  processorOptions.set(source, options);
 }
 
 export const deliveryProcessorOf = (source: WebhookSource): DeliveryProcessor | undefined => processors.get(source);
@@ -150,7 +158,7 @@ export interface ProcessOptions {
  */
 export async function processDelivery(app: AppServices, deliveryId: string, options: ProcessOptions = {}): Promise<void> {
   const prisma = app.db.prisma;
-  const head = await prisma.webhookDelivery.findUnique({ where: { id: deliveryId }, select: { workspaceId: true, status: true } });
+  const head = await prisma.webhookDelivery.findUnique({ where: { id: deliveryId }, select: { workspaceId: true, status: true, source: true } });
   if (!head || head.status === 'REJECTED') return;
   const runnable = (status: string) => status !== 'REJECTED' && (options.replay || status === 'RECEIVED' || status === 'FAILED');
   if (!runnable(head.status)) return;
@@ -177,7 +185,7 @@ export async function processDelivery(app: AppServices, deliveryId: string, opti
         where: { id: deliveryId },
         data: { status: result.status, outcome: result.outcome.slice(0, 1000), attempts: { increment: 1 }, processedAt: transactionTime(tx) },
       });
-    });
+    }, { timeoutMs: processorOptions.get(head.source)?.timeoutMs });
   } catch (error) {
     const outcome = safeFailure(error);
     log.warn('webhook delivery failed', { deliveryId, error: error instanceof Error ? error.message : String(error) });
