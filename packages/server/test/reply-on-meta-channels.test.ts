@@ -6,10 +6,12 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { outboxRetryDelayMs } from '../src/channels/outbox.js';
+import { startServer } from '../src/server.js';
 import { type Agent, chatApi, expectError } from './chat-setup.js';
 import { type FakeMetaProvider, startFakeMetaProvider } from './fake-meta-provider.js';
 import { PASSWORD, rawId, startTestApp, type TestApp, testClock, uniqueEmail, type Workspace } from './harness.js';
 import { gqlOver, type ServerProcess, startServerProcess } from './processes.js';
+import { subscribe, untilLive } from './ws-client.js';
 
 const clock = testClock(new Date());
 let t: TestApp;
@@ -135,6 +137,29 @@ describe('a reply is delivered on the customer’s channel', () => {
     expect(state).toMatchObject({ deliveryStatus: 'SENT', externalId: request.messageId, deliveryError: null });
     const event = await t.app.services.db.prisma.event.findFirst({ where: { type: 'conversation.message.status', entityId: rawId(chat.id) } });
     expect(event?.payload).toMatchObject({ messageId: rawId(sent.id), deliveryStatus: 'SENT', channel: 'WHATSAPP', status: 'ACTIVE' });
+  });
+
+  it('a chat screen hears the delivery move on (conversationEvents MESSAGE_STATUS)', async () => {
+    const server = await startServer(t.app, { port: 0, host: '127.0.0.1' });
+    const chat = await chatOn('INSTAGRAM');
+    const feed = subscribe<{ conversationEvents: { type: string; message: { id: string; deliveryStatus: string | null; externalId: string | null } | null } }>(
+      server.url,
+      acme.token,
+      `subscription($c: ID) { conversationEvents(conversationId: $c) { type message { id deliveryStatus externalId } } }`,
+      { c: chat.id },
+    );
+    try {
+      const customerWrites = () =>
+        api.call(`mutation($i: AddCustomerConversationMessageInput!) { addCustomerConversationMessage(input: $i) { id } }`, { i: { conversationId: chat.id, body: 'Hello?' } });
+      await untilLive(feed, customerWrites);
+      const sent = await reply(chat.id, 'On its way');
+      const events = [(await feed.next(10_000)).conversationEvents, (await feed.next(10_000)).conversationEvents];
+      expect(events.map((event) => event.type)).toEqual(['MESSAGE', 'MESSAGE_STATUS']);
+      expect(events[1].message).toEqual({ id: sent.id, deliveryStatus: 'SENT', externalId: accepted(chat.recipient)[0].messageId });
+    } finally {
+      await feed.dispose();
+      await server.close();
+    }
   });
 
   it('WhatsApp: one file goes as media by link, the text as its caption', async () => {

@@ -22,6 +22,7 @@ const EVENT_KINDS = {
   'conversation.reactivated': 'REACTIVATED',
   'conversation.ended': 'ENDED',
   'conversation.converted': 'CONVERTED',
+  'conversation.message.status': 'MESSAGE_STATUS',
 } as const;
 type ConversationEventKind = (typeof EVENT_KINDS)[keyof typeof EVENT_KINDS];
 
@@ -36,6 +37,7 @@ const ConversationEventKindEnum = builder.enumType('ConversationEventKind', {
     REACTIVATED: {},
     ENDED: { description: 'The customer ended it.' },
     CONVERTED: { description: 'Converted to a ticket: see conversation.ticket.' },
+    MESSAGE_STATUS: { description: "A reply's delivery on WhatsApp, Messenger or Instagram moved on: see message.deliveryStatus." },
   } as const,
 });
 
@@ -63,7 +65,7 @@ ConversationEventRef.implement({
     message: t.prismaField({
       type: 'ConversationMessage',
       nullable: true,
-      description: 'The new message, for MESSAGE.',
+      description: 'The new message, for MESSAGE; the message whose delivery moved on, for MESSAGE_STATUS.',
       resolve: (query, item, _args, ctx) =>
         item.messageId
           ? ctx.app.db.prisma.conversationMessage.findFirst({ ...query, where: { id: item.messageId, workspaceId: item.workspaceId } })
@@ -115,9 +117,9 @@ builder.subscriptionField('conversationEvents', (t) =>
   }),
 );
 
-/** Events that can move the queue counters: anything but messages and conversions, and every presence change. */
+/** Events that can move the queue counters: anything but messages, their delivery and conversions, and every presence change. */
 const movesQueue = (event: PublishedEvent) =>
-  (event.entityType === 'Conversation' && event.type !== 'conversation.message' && event.type !== 'conversation.converted') ||
+  (event.entityType === 'Conversation' && !event.type.startsWith('conversation.message') && event.type !== 'conversation.converted') ||
   event.type === 'presence.changed';
 
 const sameState = (a: ChatQueueState, b: ChatQueueState) =>
