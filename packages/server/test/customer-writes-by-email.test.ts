@@ -338,6 +338,45 @@ describe('machines are not answered', () => {
   });
 });
 
+describe('e-mails that are ours', () => {
+  it('our own reply coming back, or an e-mail from our support address, is not taken in', async () => {
+    const customer = uniqueEmail('loop');
+    const { ticket } = await ticketFromEmail(customer);
+    await reply(ticket.id, 'Here is your answer.');
+    const [ours] = await until('our reply', () => (mailsTo(customer).length ? mailsTo(customer) : null));
+    const returned = await compose({ from: SUPPORT, to: customer, subject: ours.subject, text: ours.text, messageId: ours.messageId, inReplyTo: ours.inReplyTo });
+    await post(returned);
+    expect((await lastDelivery()).outcome).toBe(`our own reply ${ours.messageId} came back: not taken in`);
+    await post(await compose({ from: `Acme <${SUPPORT.toUpperCase()}>`, subject: 'Test', text: 'x', messageId: newMessageId() }));
+    expect((await lastDelivery()).outcome).toBe(`sent from our own address ${SUPPORT}: not taken in`);
+    expect(bodies((await ticketsOf(customer))[0])).toEqual(['Order 1001 has not arrived.', 'Here is your answer.']);
+    expect(await ticketsOf(SUPPORT)).toEqual([]);
+  });
+});
+
+describe('providers that post a form', () => {
+  it("takes the raw e-mail from the form's `email` field (SendGrid Inbound Parse with raw MIME)", async () => {
+    const customer = uniqueEmail('form');
+    const raw = await compose({ from: customer, subject: 'Via a form', text: 'Posted as multipart.', messageId: newMessageId() });
+    const form = new FormData();
+    form.append('to', SUPPORT);
+    form.append('email', raw.toString('utf8'));
+    const encoded = new Response(form);
+    const response = await post(Buffer.from(await encoded.arrayBuffer()), { headers: { 'content-type': encoded.headers.get('content-type')! } });
+    expect(response.status).toBe(200);
+    const [ticket] = await ticketsOf(customer);
+    expect(bodies(ticket)).toEqual(['Posted as multipart.']);
+  });
+
+  it('a form without the e-mail is IGNORED with the reason', async () => {
+    const form = new FormData();
+    form.append('text', 'no raw MIME here');
+    const encoded = new Response(form);
+    await post(Buffer.from(await encoded.arrayBuffer()), { headers: { 'content-type': encoded.headers.get('content-type')! } });
+    expect(await lastDelivery()).toMatchObject({ status: 'IGNORED', outcome: 'a form post without the e-mail in a field named email or body-mime' });
+  });
+});
+
 describe('what cannot be read', () => {
   it.each([
     ['binary garbage', Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0x0a, 0x7f]), /^malformed MIME: no header fields/],

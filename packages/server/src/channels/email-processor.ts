@@ -6,7 +6,7 @@ import { formatMegabytes } from '../attachments/file-names.js';
 import type { AppServices } from '../context.js';
 import { DeskgraphError } from '../errors.js';
 import type { Tx } from '../events/write.js';
-import { ticketNumberInSubject } from '../mail/threading.js';
+import { outboundEmailIdOfMessageId, ticketNumberInSubject } from '../mail/threading.js';
 import { addCustomerMessageInTx, createCustomerTicketInTx } from '../tickets/customer-messages.js';
 import { claimInboundMessage, type DeliveryProcessor, linkInboundMessage, type ProcessingResult } from '../webhooks/deliveries.js';
 import {
@@ -134,9 +134,32 @@ function refusalReason(message: string, fileName: string) {
   return withoutName.split('. Accepted are')[0].replace(/\.$/, '');
 }
 
+/**
+ * The raw MIME of a delivery. Most providers post it as the body; SendGrid's Inbound Parse ("post the raw, full MIME
+ * message") and Mailgun's forward-as-MIME post a form whose `email` or `body-mime` field holds it.
+ */
+async function rawMimeOf(delivery: { headers: Record<string, string>; rawBody: Buffer }): Promise<Buffer | null> {
+  const contentType = delivery.headers['content-type'] ?? '';
+  if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(contentType)) return delivery.rawBody;
+  try {
+    const form = await new Response(new Uint8Array(delivery.rawBody), { headers: { 'content-type': contentType } }).formData();
+    for (const field of MIME_FORM_FIELDS) {
+      const value = form.get(field);
+      if (typeof value === 'string') return Buffer.from(value, 'utf8');
+      if (value instanceof Blob) return Buffer.from(await value.arrayBuffer());
+    }
+  } catch {
+    // answered below
+  }
+  return null;
+}
+const MIME_FORM_FIELDS = ['email', 'body-mime'];
+
 export const processInboundEmail: DeliveryProcessor = async (tx, emit, delivery, app) => {
   const workspaceId = delivery.workspaceId;
-  const parsed = await parseInboundEmail(delivery.rawBody);
+  const raw = await rawMimeOf(delivery);
+  if (!raw) return ignored(`a form post without the e-mail in a field named ${MIME_FORM_FIELDS.join(' or ')}`);
+  const parsed = await parseInboundEmail(raw);
   if (!parsed.ok) return ignored(parsed.reason);
   const { email, automated } = parsed;
   if (automated) {
@@ -144,9 +167,18 @@ export const processInboundEmail: DeliveryProcessor = async (tx, emit, delivery,
     return ignored(`${automated.kind} (${automated.reason}) from ${from}: not answered, no ticket or reopen`);
   }
   const channel = delivery.productChannelId
-    ? await tx.productChannel.findFirst({ where: { id: delivery.productChannelId, product: { workspaceId } }, select: { productId: true } })
+    ? await tx.productChannel.findFirst({
+        where: { id: delivery.productChannelId, product: { workspaceId } },
+        select: { productId: true, settings: true, product: { select: { workspace: { select: { supportEmail: true } } } } },
+      })
     : null;
   if (!channel) return ignored('the e-mail channel this delivery came in on no longer exists');
+  // Our own e-mail coming back (a forward rule, a misrouted copy): taking it in would answer ourselves, in a loop.
+  if (email.messageId && outboundEmailIdOfMessageId(email.messageId)) return ignored(`our own reply ${email.messageId} came back: not taken in`);
+  const ownAddresses = [channel.product.workspace.supportEmail, (channel.settings as Record<string, unknown> | null)?.address]
+    .filter((address): address is string => typeof address === 'string' && address.length > 0)
+    .map((address) => address.trim().toLowerCase());
+  if (ownAddresses.includes(email.from.address)) return ignored(`sent from our own address ${email.from.address}: not taken in`);
 
   const key = { workspaceId, source: 'EMAIL' as const, externalId: email.dedupKey };
   if (!(await claimInboundMessage(tx, key))) {
