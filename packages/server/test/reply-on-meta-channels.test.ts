@@ -95,8 +95,9 @@ beforeAll(async () => {
       META_GRAPH_API_URL: provider.url,
       OUTBOX_POLL_MS: '50',
       OUTBOX_RETRY_BASE_MS: '100',
-      OUTBOX_MAX_ATTEMPTS: '6',
-      OUTBOX_TIMEOUT_MS: '500',
+      OUTBOX_MAX_ATTEMPTS: '7',
+      // Generous: the provider answers at once, but a loaded machine must not turn a slow answer into a retry.
+      OUTBOX_TIMEOUT_MS: '1500',
     },
     { clock },
   );
@@ -250,6 +251,14 @@ describe('when the provider fails', () => {
     expect(retried.at - limited.at).toBeGreaterThanOrEqual(950);
   });
 
+  it("Meta's throttling answered as 400 (code 80007) is retried, not a permanent refusal", async () => {
+    const chat = await chatOn('FACEBOOK');
+    provider.script(chat.recipient, [{ status: 400, code: 80007, message: 'There have been too many calls to this Messenger account.' }]);
+    const state = await settledState((await reply(chat.id, 'Throttled once')).id);
+    expect(state.deliveryStatus).toBe('SENT');
+    expect(provider.to(chat.recipient).map((request) => request.answeredStatus)).toEqual([400, 200]);
+  });
+
   it('a permanent refusal (400) is not retried: FAILED with the provider’s error code and message', async () => {
     const chat = await chatOn('WHATSAPP');
     provider.script(chat.recipient, [{ status: 400, code: 131026, message: 'Message undeliverable' }]);
@@ -280,7 +289,7 @@ describe('when the provider fails', () => {
     const sent = await reply(chat.id, 'Never gets through');
     const state = await settledState(sent.id);
     await settle(300);
-    expect(provider.to(chat.recipient)).toHaveLength(6);
+    expect(provider.to(chat.recipient)).toHaveLength(7);
     expect(state).toMatchObject({ deliveryStatus: 'FAILED', deliveryError: '2: Service temporarily unavailable' });
   });
 
@@ -457,7 +466,7 @@ describe.skipIf(!databaseUrl || !redisUrl)('two server processes sharing Postgre
       OUTBOX_POLL_MS: '20',
       OUTBOX_RETRY_BASE_MS: '50',
       OUTBOX_MAX_ATTEMPTS: '6',
-      OUTBOX_TIMEOUT_MS: '2000',
+      OUTBOX_TIMEOUT_MS: '5000',
     };
     [first, second] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
   }, 90_000);
