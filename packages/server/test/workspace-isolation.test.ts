@@ -1,7 +1,7 @@
 // A user of workspace A can never read or change anything of workspace B. The probes are generated from the
 // schema itself: every root query and mutation field is called by A's admin (session and API token) with every id of
 // B's objects in every id argument, so a field added later cannot escape this test.
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import {
   getNamedType,
   getNullableType,
@@ -74,8 +74,29 @@ async function seedWorkspaceB() {
   await call(`mutation($i: UpdateTicketInput!) { updateTicket(input: $i) { id } }`, {
     i: { id: ticket.createTicketFromCustomer.id, customFields: [{ key: 'plan', value: `${marker} Gold` }] },
   });
+  // A signed Meta delivery to B's WhatsApp endpoint, so B has a WebhookDelivery (and the conversation it opened).
+  const whatsapp = await call(`mutation($i: ConfigureProductChannelInput!) { configureProductChannel(input: $i) { id } }`, {
+    i: { productId: product.createProduct.id, channel: 'WHATSAPP', enabled: true, settings: { verifyToken: marker, appSecret: marker, phoneNumberId: '1' } },
+  });
+  const webhookBody = JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [{ id: '1', changes: [{ field: 'messages', value: {
+      metadata: { phone_number_id: '1' },
+      contacts: [{ profile: { name: `${marker} WhatsApp` }, wa_id: '905550000000' }],
+      messages: [{ from: '905550000000', id: `wamid.${marker}`, timestamp: '1764496800', type: 'text', text: { body: `${marker} hello` } }],
+    } }] }],
+  });
+  await t.app.yoga.fetch(`http://deskgraph.test/webhooks/meta/${decodeGlobalID(whatsapp.configureProductChannel.id).id}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${createHmac('sha256', marker).update(webhookBody).digest('hex')}` },
+    body: webhookBody,
+  });
+  await t.app.webhooks.settled();
+  const webhookDeliveries = await call(`{ webhookDeliveries(first: 1) { edges { node { id status } } } }`);
+  if (webhookDeliveries.webhookDeliveries.edges[0]?.node.status !== 'PROCESSED') throw new Error('B has no processed webhook delivery to probe with');
   const viewer = await call(`{ viewer { workspace { id } user { id } } }`);
   bIds.push(
+    webhookDeliveries.webhookDeliveries.edges[0].node.id,
     calendar.createBusinessCalendar.id,
     policy.createSlaPolicy.id,
     slaRule.createSlaRule.id,

@@ -34,6 +34,7 @@ builder.prismaNode('WebhookDelivery', {
   id: { field: 'id' },
   ...workspaceOwned,
   findUnique: nodeWhere,
+  nullable: true,
   description: 'One request a channel endpoint received, stored raw before anything else.',
   fields: (t) => ({
     source: t.expose('source', { type: WebhookSourceEnum }),
