@@ -29,6 +29,17 @@ export interface ChatBenchContext extends TicketBenchContext {
 
 const rawId = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1];
 
+/**
+ * A workspace of its own (in UTC), signed up like the bench's: its events and rows are the scenario's alone, whatever
+ * the earlier scenarios left running in the bench workspace. Returns the context with its admin's session.
+ */
+async function freshWorkspace(ctx: ChatBenchContext, name: string, adminName: string): Promise<ChatBenchContext> {
+  const { createWorkspace } = await setUp({ ...ctx, auth: {} }, `mutation($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { token } }`, {
+    input: { name, timeZone: 'UTC', language: 'en', adminName, adminEmail: `bench-${process.pid}-${Date.now()}@example.test`, adminPassword: 'correct horse battery' },
+  });
+  return { ...ctx, auth: { authorization: `Bearer ${createWorkspace.token}` } };
+}
+
 const envNumber = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
   if (!(value > 0)) throw new Error(`${name} must be a positive number`);
@@ -178,7 +189,7 @@ interface FanOutSide {
 export interface FanOutResult {
   skipped?: string;
   phases: { flavor: string; sides: FanOutSide[] }[];
-  opening: { label: string; seconds: number; errors: number; firstError?: string }[];
+  opening: { label: string; seconds: number; retried: string[]; errors: number; firstError?: string }[];
   redis?: { p50: number; max: number; samples: number };
   layout?: string;
 }
@@ -212,7 +223,12 @@ async function post(url: string, token: string | null, query: string, variables:
  */
 async function openSockets(urls: string[], count: number, token: string | null, subscribe: (subscriber: Subscriber) => void) {
   const subscribers: Subscriber[] = [];
-  const open = (index: number) =>
+  /** Opening failures that were retried (a browser reconnects too); a socket failing three times fails the scenario. */
+  const retried: string[] = [];
+  // graphql-ws hands over ws's ErrorEvent or CloseEvent, whose fields JSON.stringify does not see.
+  const describe = (error: any) =>
+    error instanceof Error ? error.message : (error?.message ?? (error?.code ? `closed ${error.code} ${error.reason ?? ''}` : String(error?.type ?? error)));
+  const attempt = (index: number) =>
     new Promise<Subscriber>((resolve, reject) => {
       const client = createClient({
         url: urls[index % urls.length].replace(/^http/, 'ws'),
@@ -220,17 +236,31 @@ async function openSockets(urls: string[], count: number, token: string | null, 
         connectionParams: token ? { authorization: `Bearer ${token}` } : {},
         lazy: false,
         retryAttempts: 0,
-        onNonLazyError: (error) => reject(error instanceof Error ? error : new Error(`socket ${index} closed: ${JSON.stringify(error)}`)),
+        onNonLazyError: (error) => {
+          void client.dispose();
+          reject(new Error(`socket ${index}: ${describe(error)}`));
+        },
         on: { connected: () => resolve(subscriber) },
       });
       const subscriber: Subscriber = { client, deliveries: [], failed: 0, live: false, ended: false, errors: [] };
       subscribe(subscriber);
     });
+  const open = async (index: number) => {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await attempt(index);
+      } catch (error) {
+        if (tries === 3) throw error;
+        retried.push((error as Error).message);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+  };
   for (let start = 0; start < count; start += OPENING_AT_ONCE) {
     const batch = Array.from({ length: Math.min(OPENING_AT_ONCE, count - start) }, (_, i) => open(start + i));
     subscribers.push(...(await Promise.all(batch)));
   }
-  return subscribers;
+  return { subscribers, retried };
 }
 
 /**
@@ -286,12 +316,13 @@ async function openSide(label: string, socketUrls: string[], triggerUrls: string
     );
   };
   const opened = performance.now();
-  const subscribers = await openSockets(socketUrls, SUBSCRIBERS, token, subscribe);
+  const { subscribers, retried } = await openSockets(socketUrls, SUBSCRIBERS, token, subscribe);
   const openSeconds = (performance.now() - opened) / 1000;
 
   return {
     label,
     openSeconds,
+    retried,
     /** Subscribes every socket to `next` (unless it is the current one), paced like the opening, and warms up. */
     async use(next: Flavor) {
       rounds = [];
@@ -482,8 +513,9 @@ export async function fanOutScenario(ctx: ChatBenchContext): Promise<FanOutResul
   if (!(limit >= needed)) {
     return { skipped: `needs ${needed} open files, \`ulimit -n\` is ${limit} (raise it in the shell: ulimit -n ${needed})`, phases: [], opening: [] };
   }
-  const token = ctx.auth.authorization.replace(/^Bearer /, '');
-  const flavors = await chooseFlavors(ctx);
+  const fanOut = await freshWorkspace(ctx, 'Fan-out Bench', 'Fan-out Admin');
+  const token = fanOut.auth.authorization.replace(/^Bearer /, '');
+  const flavors = await chooseFlavors(fanOut);
   const { urls, layout } = await startInstances(ctx);
   const bare = await startBareWsProcess();
   ctx.cleanups.push(bare.stop);
@@ -509,7 +541,7 @@ export async function fanOutScenario(ctx: ChatBenchContext): Promise<FanOutResul
     await bare.stop();
   }
   const redis = await rawRedisHop(ctx.redisUrl);
-  const opening = sides.map((side) => ({ label: side.label, seconds: side.openSeconds, errors: side.errors().count, firstError: side.errors().first }));
+  const opening = sides.map((side) => ({ label: side.label, seconds: side.openSeconds, retried: side.retried, errors: side.errors().count, firstError: side.errors().first }));
   return { phases, opening, redis, layout };
 }
 
@@ -547,7 +579,8 @@ export function printFanOut(result: FanOutResult) {
   }
   console.log('');
   for (const side of result.opening) {
-    console.log(`    ${side.label}: ${SUBSCRIBERS} sockets opened in ${side.seconds.toFixed(1)} s; error results: ${side.errors}${side.firstError ? `, first: ${side.firstError}` : ''}`);
+    const retried = side.retried.length ? `, ${side.retried.length} retried (first: ${side.retried[0]})` : '';
+    console.log(`    ${side.label}: ${SUBSCRIBERS} sockets opened in ${side.seconds.toFixed(1)} s${retried}; error results: ${side.errors}${side.firstError ? `, first: ${side.firstError}` : ''}`);
   }
   if (result.redis) {
     console.log(`    raw Redis pub/sub, 1 publisher → 2 subscriber connections (the hop between instances): p50 ${fixed(result.redis.p50, 2)} ms, max ${fixed(result.redis.max, 2)} ms over ${result.redis.samples} deliveries`);
@@ -582,11 +615,7 @@ const COUNT_ACTIVE = `SELECT count(*)::int AS "active" FROM "Conversation" WHERE
  * the agents, two products and three channels, and today's ConversationActivity rows (the workspace is in UTC).
  */
 async function generateCockpitData(ctx: ChatBenchContext) {
-  const signUp = await setUp({ ...ctx, auth: {} }, `mutation($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { token } }`, {
-    input: { name: 'Cockpit Bench', timeZone: 'UTC', language: 'en', adminName: 'Agent 000', adminEmail: `cockpit-${process.pid}-${Date.now()}@example.test`, adminPassword: 'correct horse battery' },
-  });
-  const auth = { authorization: `Bearer ${signUp.createWorkspace.token}` };
-  const cockpit: ChatBenchContext = { ...ctx, auth };
+  const cockpit = await freshWorkspace(ctx, 'Cockpit Bench', 'Agent 000');
   const products: string[] = [];
   for (const name of ['Cockpit Web', 'Cockpit App']) {
     products.push(rawId((await setUp(cockpit, `mutation($n: String!) { createProduct(input: { name: $n, channels: [LIVE_CHAT, WHATSAPP, INSTAGRAM] }) { id } }`, { n: name })).createProduct.id));

@@ -33,6 +33,8 @@ const REPORT_QUERY = `query($filter: SlaReportFilter!) {
 /**
  * One INSERT … SELECT generate_series: four products, three metrics, 70 % met, 25 % missed, 5 % still running.
  * All rows hang off one ticket (cycle keeps (ticket, metric, cycle) unique); nothing recomputes that ticket later.
+ * Warnings and breach alerts count as sent: otherwise every instance's SLA scheduler would spend the following
+ * minutes publishing a breach event for each missed or overdue row, under the later scenarios.
  */
 async function generateTargets(ctx: TicketBenchContext, count: number) {
   const products: string[] = [];
@@ -55,7 +57,7 @@ async function generateTargets(ctx: TicketBenchContext, count: number) {
   await prisma.$executeRawUnsafe(
     `INSERT INTO "SlaTarget" ("id", "workspaceId", "ticketId", "policyId", "policyName", "metric", "cycle", "status",
        "targetMinutes", "targetRate", "startedAt", "dueAt", "completedAt", "breachedAt", "elapsedSeconds", "computedAt",
-       "productId", "channel", "priority", "assigneeUserId", "customerId")
+       "productId", "channel", "priority", "assigneeUserId", "customerId", "warnedAt", "breachAlertedAt")
      SELECT gen_random_uuid(), $1::uuid, $2::uuid, $3::uuid, 'Bench report policy',
             (ARRAY['FIRST_RESPONSE', 'NEXT_RESPONSE', 'RESOLUTION'])[1 + i % 3]::"SlaMetric", i,
             (CASE WHEN i % 20 < 14 THEN 'ACHIEVED' WHEN i % 20 < 19 THEN 'BREACHED' ELSE 'ACTIVE' END)::"SlaTargetStatus",
@@ -63,7 +65,7 @@ async function generateTargets(ctx: TicketBenchContext, count: number) {
             CASE WHEN i % 20 < 19 THEN s.at + (i % 50) * interval '1 minute' END,
             CASE WHEN i % 20 BETWEEN 14 AND 18 THEN s.at + interval '30 minutes' END,
             (i % 50) * 60, now(),
-            ($4::text[]::uuid[])[1 + i % 4], 'EMAIL', 'HIGH', $5::uuid, $6::uuid
+            ($4::text[]::uuid[])[1 + i % 4], 'EMAIL', 'HIGH', $5::uuid, $6::uuid, now(), now()
        FROM generate_series(1, $7::int) AS i,
             LATERAL (SELECT $8::timestamptz + (i::float8 / $7::int) * interval '${GENERATED_DAYS} days' AS at) AS s`,
     rawId(viewer.workspace.id),
