@@ -54,15 +54,16 @@ async function threadTarget(tx: Tx, workspaceId: string, email: InboundEmail): P
   const { refs } = threadRefsOf(email);
   const replyIds = refs.flatMap((ref) => (ref.kind === 'reply' ? [ref.outboundEmailId] : []));
   const otherIds = refs.flatMap((ref) => (ref.kind === 'other' ? [ref.messageId] : []));
-  const [replies, earlier] = await Promise.all([
-    replyIds.length ? tx.outboundEmail.findMany({ where: { id: { in: replyIds }, workspaceId }, select: { id: true, ticketId: true } }) : [],
-    otherIds.length
-      ? tx.inboundMessageKey.findMany({
-          where: { workspaceId, source: 'EMAIL', externalId: { in: otherIds }, ticketId: { not: null } },
-          select: { externalId: true, ticketId: true },
-        })
-      : [],
-  ]);
+  // One query after the other: a transaction is one connection, and the pg driver deprecates overlapping queries.
+  const replies = replyIds.length
+    ? await tx.outboundEmail.findMany({ where: { id: { in: replyIds }, workspaceId }, select: { id: true, ticketId: true } })
+    : [];
+  const earlier = otherIds.length
+    ? await tx.inboundMessageKey.findMany({
+        where: { workspaceId, source: 'EMAIL', externalId: { in: otherIds }, ticketId: { not: null } },
+        select: { externalId: true, ticketId: true },
+      })
+    : [];
   for (const ref of refs) {
     const ticketId =
       ref.kind === 'thread'
