@@ -172,6 +172,27 @@ describe('WhatsApp messages', () => {
     expect(byId['wamid.MEDIA.sticker']).toMatchObject({ body: '[sticker]', metadata: { sticker: { id: '334455667788990', animated: false } } });
   });
 
+  it('quick messages of a new customer, delivered side by side, make one customer and one conversation', async () => {
+    const s = await setup();
+    const template = fixture('whatsapp-text.json').toString();
+    const bodies = Array.from({ length: 6 }, (_, i) => template.replace('wamid.HBgMOTA1', `wamid.QUICK${i}`).replace('siparişim nerede?', `mesaj ${i}`));
+    const responses = await Promise.all(
+      bodies.map((body) =>
+        t.app.yoga.fetch(`http://deskgraph.test/webhooks/meta/${s.channelId}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(body) },
+          body,
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(bodies.map(() => 200));
+    await t.app.webhooks.settled();
+    const list = await conversations(s, ['WHATSAPP']);
+    expect(list).toHaveLength(1);
+    expect(list[0].messages.map((m: any) => m.body).sort()).toEqual(bodies.map((_, i) => `Merhaba, mesaj ${i}`));
+    expect(await t.app.services.db.prisma.customer.count({ where: { workspaceId: rawId(s.workspace.workspaceId) } })).toBe(1);
+  });
+
   it('location, reaction and unsupported messages read as words with their details in metadata', async () => {
     const s = await setup();
     await post(s.channelId, fixture('whatsapp-location-reaction.json'));

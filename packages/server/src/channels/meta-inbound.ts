@@ -239,6 +239,19 @@ function outcomeOf(tally: Tally, unknown: string[], skipped: string[]) {
   return parts.join('; ') || 'nothing to do';
 }
 
+/**
+ * A customer's quick messages arrive as separate deliveries, processed side by side: without this lock both would
+ * find no customer (or no open conversation) and create one each. Locks are taken in one order, so two deliveries
+ * naming the same customers never wait on each other in a circle.
+ */
+async function lockContacts(tx: Tx, channel: ChannelContext, events: MetaEvent[]) {
+  const handles = [...new Set(events.filter((event): event is InboundMessage => event.kind === 'message').map((event) => handleOf(channel.source, event.handle)))].sort();
+  for (const handle of handles) {
+    const key = `inbound-contact:${channel.workspaceId}:${channel.source}:${handle}`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}::text, 0))`;
+  }
+}
+
 async function processMetaDelivery(source: MetaSource, tx: Tx, emit: Emit, delivery: StoredDelivery) {
   const productChannel = delivery.productChannelId
     ? await tx.productChannel.findUnique({ where: { id: delivery.productChannelId }, include: { product: { select: { workspaceId: true } } } })
@@ -258,6 +271,7 @@ async function processMetaDelivery(source: MetaSource, tx: Tx, emit: Emit, deliv
   const parsed = parseMetaPayload(payload, account, delivery.receivedAt);
   const channel: ChannelContext = { workspaceId: delivery.workspaceId, productId: productChannel.productId, channel: productChannel.channel, source };
   const tally: Tally = { messages: 0, duplicates: 0, statuses: 0, staleStatuses: 0, unknownTargets: [], deleted: 0, echoes: 0 };
+  await lockContacts(tx, channel, parsed.events);
   for (const event of parsed.events) await applyEvent(tx, emit, channel, event, tally);
   const acted = tally.messages + tally.statuses + tally.deleted;
   return { status: acted > 0 ? ('PROCESSED' as const) : ('IGNORED' as const), outcome: outcomeOf(tally, parsed.unknown, parsed.skipped) };
