@@ -138,6 +138,21 @@ describe('the contact form', () => {
     expect(delivery).toMatchObject({ status: 'IGNORED', outcome: 'honeypot field filled in: spam, no ticket' });
   });
 
+  it('an admin can inspect a submission and replay it without a second ticket', async () => {
+    const product = await newProduct('Replay Shop', ['WEB_FORM']);
+    const fields = valid();
+    expect((await form(fields, { product })).status).toBe(200);
+    const listed = await t.gql(`{ webhookDeliveries(source: WEB_FORM, first: 1) { edges { node { id status outcome body headers } } } }`, {}, acme.token);
+    const delivery = listed.data!.webhookDeliveries.edges[0].node;
+    const [ticket] = await ticketsOf(fields.email);
+    expect(delivery).toMatchObject({ status: 'PROCESSED', outcome: `new ticket #${ticket.number}` });
+    expect(JSON.parse(delivery.body)).toEqual(fields);
+    expect(delivery.headers).toMatchObject({ productId: rawId(product), 'content-type': 'application/json' });
+    const replayed = await t.gql(`mutation($i: ReplayWebhookDeliveryInput!) { replayWebhookDelivery(input: $i) { status outcome } }`, { i: { id: delivery.id } }, acme.token);
+    expect(replayed.data?.replayWebhookDelivery).toEqual({ status: 'IGNORED', outcome: 'duplicate: this submission was processed before' });
+    expect(await ticketsOf(fields.email)).toHaveLength(1);
+  });
+
   it('takes 5 forms a minute from one address per product; the 6th gets 429, other addresses and products are not held up', async () => {
     const product = await newProduct('Busy Shop', ['WEB_FORM']);
     const address = newAddress();

@@ -13,6 +13,7 @@ import type { Channel } from '../generated/prisma/enums.js';
 import { log } from '../log.js';
 import { emailRule, nameRule, storableText } from '../schema/inputs.js';
 import { createCustomerTicketInTx } from '../tickets/customer-messages.js';
+import { claimInboundMessage, type DeliveryProcessor, linkInboundMessage, registerDeliveryProcessor } from '../webhooks/deliveries.js';
 import { readLimitedBody } from '../webhooks/http.js';
 import { rowIdOfPathSegment } from './email-webhook.js';
 
@@ -103,6 +104,33 @@ function channelOpen(rows: { channel: Channel; enabled: boolean }[], channel: Ch
   return rows.length === 0 || rows.some((row) => row.channel === channel && row.enabled);
 }
 
+/**
+ * A stored submission → a ticket, in the caller's transaction: right after the request (useWebForms) and again when an
+ * admin replays it. The submission's own delivery id is its de-duplication key, so a replay never opens a second ticket.
+ */
+export const processWebFormDelivery: DeliveryProcessor = async (tx, emit, delivery) => {
+  const workspaceId = delivery.workspaceId;
+  const form = formFieldsOf(delivery.headers['content-type'] ?? '', delivery.rawBody);
+  if (!form.ok) return { status: 'IGNORED', outcome: form.message };
+  const validated = validateSubmission(form.fields);
+  if (!validated.ok) return { status: 'IGNORED', outcome: `invalid: ${validated.errors.map((error) => `${error.field}: ${error.message}`).join('; ')}` };
+  const submission = validated.submission;
+  if (submission.honeypotFilled) return { status: 'IGNORED', outcome: 'honeypot field filled in: spam, no ticket' };
+  const product = await tx.product.findFirst({ where: { id: String(delivery.headers.productId ?? ''), workspaceId }, select: { id: true } });
+  if (!product) return { status: 'IGNORED', outcome: 'the product of this form no longer exists' };
+  const key = { workspaceId, source: 'WEB_FORM' as const, externalId: delivery.id };
+  if (!(await claimInboundMessage(tx, key))) return { status: 'IGNORED', outcome: 'duplicate: this submission was processed before' };
+  const { ticket, message } = await createCustomerTicketInTx(tx, emit, { workspaceId, actor: 'system', via: submission.channel }, {
+    productId: product.id,
+    channel: submission.channel,
+    customer: { name: submission.name, email: submission.email },
+    subject: submission.subject,
+    body: submission.message,
+  });
+  await linkInboundMessage(tx, key, { ticketId: ticket.id, ticketMessageId: message.id });
+  return { status: 'PROCESSED', outcome: `new ticket #${ticket.number}` };
+};
+
 class TooManySubmissions extends Error {
   constructor(readonly retryAfterSeconds: number) {
     super('too many submissions');
@@ -110,6 +138,7 @@ class TooManySubmissions extends Error {
 }
 
 export function useWebForms(app: AppServices): Plugin {
+  registerDeliveryProcessor('WEB_FORM', processWebFormDelivery);
   return {
     async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       const match = ROUTE.exec(url.pathname);
@@ -152,37 +181,32 @@ export function useWebForms(app: AppServices): Plugin {
             throw new TooManySubmissions(Math.max(1, Math.ceil(((oldest?.getTime() ?? now.getTime()) + 60_000 - now.getTime()) / 1000)));
           }
           // The submission is kept like a provider's delivery (inspection, and the count above); a bot's too.
+          const headers = {
+            productId: product.id,
+            clientAddress: address,
+            'content-type': request.headers.get('content-type')?.slice(0, 200) ?? '',
+            'user-agent': request.headers.get('user-agent')?.slice(0, 500) ?? '',
+          };
           const delivery = await tx.webhookDelivery.create({
             data: {
               workspaceId: product.workspaceId,
               productChannelId,
               source: 'WEB_FORM',
               receivedAt: now,
-              headers: {
-                productId: product.id,
-                clientAddress: address,
-                'content-type': request.headers.get('content-type')?.slice(0, 200) ?? '',
-                'user-agent': request.headers.get('user-agent')?.slice(0, 500) ?? '',
-              },
+              headers,
               rawBody: Uint8Array.from(read.body),
               signatureValid: null,
               status: 'RECEIVED',
             },
             select: { id: true },
           });
-          let result: { status: 'PROCESSED' | 'IGNORED'; outcome: string };
-          if (submission.honeypotFilled) {
-            result = { status: 'IGNORED', outcome: 'honeypot field filled in: spam, no ticket' };
-          } else {
-            const { ticket } = await createCustomerTicketInTx(tx, emit, { workspaceId: product.workspaceId, actor: 'system', via: submission.channel }, {
-              productId: product.id,
-              channel: submission.channel,
-              customer: { name: submission.name, email: submission.email },
-              subject: submission.subject,
-              body: submission.message,
-            });
-            result = { status: 'PROCESSED', outcome: `new ticket #${ticket.number}` };
-          }
+          // Processed at once, in this transaction: the visitor is waiting, and the ticket and its record commit together.
+          const result = await processWebFormDelivery(
+            tx,
+            emit,
+            { id: delivery.id, workspaceId: product.workspaceId, productChannelId, source: 'WEB_FORM', headers, rawBody: read.body, receivedAt: now },
+            app,
+          );
           await tx.webhookDelivery.update({
             where: { id: delivery.id },
             data: { ...result, attempts: 1, processedAt: now },
