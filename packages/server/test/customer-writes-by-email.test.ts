@@ -314,6 +314,37 @@ describe('a reply joins the ticket it answers', () => {
   });
 });
 
+describe('another workspace', () => {
+  it("cannot write into this workspace's ticket by naming its thread id or number", async () => {
+    const customer = uniqueEmail('isolated');
+    const { ticket } = await ticketFromEmail(customer);
+    const beta = await t.signUp('Beta Desk');
+    const betaProduct = (await t.gql(`mutation { createProduct(input: { name: "Beta Shop", channels: [EMAIL] }) { id } }`, {}, beta.token)).data!.createProduct.id;
+    const betaChannel = (
+      await t.gql(
+        `mutation($i: ConfigureProductChannelInput!) { configureProductChannel(input: $i) { id } }`,
+        { i: { productId: betaProduct, channel: 'EMAIL', enabled: true, settings: { inboundSecret: 'beta-secret' } } },
+        beta.token,
+      )
+    ).data!.configureProductChannel.id;
+    // A's secret does not open B's endpoint, nor B's A's.
+    expect((await post('x', { channel: betaChannel })).status).toBe(401);
+    const raw = await compose({
+      from: customer,
+      subject: `Re: [#${ticket.number}] Where is my parcel?`,
+      text: 'Sent to Beta.',
+      messageId: newMessageId(),
+      inReplyTo: `<ticket-${rawId(ticket.id)}@deskgraph>`,
+    });
+    expect((await post(raw, { channel: betaChannel, secret: 'beta-secret' })).status).toBe(200);
+    expect(bodies((await ticketsOf(customer))[0])).toEqual(['Order 1001 has not arrived.']);
+    const betaTickets = await t.gql(`{ tickets(first: 10) { edges { node { subject customer { email } messages { edges { node { body } } } } } } }`, {}, beta.token);
+    expect(betaTickets.data!.tickets.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
+      { subject: `Re: [#${ticket.number}] Where is my parcel?`, customer: { email: customer }, messages: { edges: [{ node: { body: 'Sent to Beta.' } }] } },
+    ]);
+  });
+});
+
 describe('machines are not answered', () => {
   it('an auto-reply to a resolved ticket adds nothing, reopens nothing and opens no ticket', async () => {
     const customer = uniqueEmail('away');
