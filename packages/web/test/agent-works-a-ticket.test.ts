@@ -52,6 +52,9 @@ beforeAll(async () => {
   await call(`mutation($i: CreateSlaRuleInput!) { createSlaRule(input: $i) { id } }`, {
     i: { name: 'Urgent tickets', conditions: [{ kind: 'priority', config: { priorities: ['URGENT'] } }], policyId },
   });
+  await call(`mutation($i: CreateCannedResponseInput!) { createCannedResponse(input: $i) { id } }`, {
+    i: { title: 'Refund done', body: 'Hello {{customer.firstName}}, the second payment is refunded. {{agent.name}}' },
+  });
   await createTicket('Invoice address is wrong', 'LOW', 'Emre');
   await createTicket('Cannot log in on Android', 'HIGH', 'Zeynep');
   await createTicket('Where is my parcel?', 'MEDIUM', 'Can');
@@ -117,6 +120,30 @@ describe('an agent works a ticket in the browser', () => {
     await page.getByRole('button', { name: 'Clear filters' }).click();
   });
 
+  it('changes several tickets at once and saves a view', async () => {
+    await page.getByTestId('select-page').check();
+    expect(await page.getByTestId('bulk-bar').textContent()).toContain('3 tickets selected');
+    await page.getByTestId('bulk-tag').selectOption({ label: 'vip' });
+    await expect.poll(() => page.getByTestId('bulk-outcome').textContent()).toContain('3 tickets changed.');
+    await page.locator('[data-testid=ticket-row]', { hasText: 'Invoice address is wrong' }).getByRole('checkbox').check();
+    await page.getByTestId('bulk-assign-me').click();
+    await expect.poll(() => page.getByTestId('bulk-outcome').textContent()).toContain('1 ticket changed.');
+    await expect.poll(() => page.locator('[data-testid=ticket-row]', { hasText: 'Invoice address is wrong' }).textContent()).toContain('Ayşe Admin');
+    await expect.poll(() => page.getByTestId('counter-mine').textContent()).toBe('1');
+
+    await page.getByTestId('filter-priority').selectOption('HIGH');
+    await expect.poll(() => page.getByTestId('ticket-count').textContent()).toBe('1 ticket');
+    await page.getByTestId('save-view').click();
+    await page.getByTestId('view-name').fill('High priority');
+    await page.getByTestId('save-view-confirm').click();
+    await page.waitForURL(/view=/);
+    await expect.poll(() => page.getByTestId('ticket-count').textContent()).toBe('1 ticket');
+    expect(await page.getByTestId('saved-view').locator('option:checked').textContent()).toBe('High priority');
+    await shot('02b-tickets-view-and-bulk');
+    await page.getByTestId('saved-view').selectOption('');
+    await expect.poll(() => page.getByTestId('ticket-count').textContent()).toBe('3 tickets');
+  });
+
   it('changes the agent’s own status and shows the time in it', async () => {
     await page.getByTestId('presence').selectOption('BREAK');
     await expect.poll(() => page.locator('.presence').getAttribute('data-status')).toBe('BREAK');
@@ -150,7 +177,9 @@ describe('an agent works a ticket in the browser', () => {
     expect(['ok', 'warning']).toContain(await resolution.getAttribute('data-level'));
     await shot('03-ticket');
 
-    await page.getByTestId('compose-body').fill('Sorry about that, Deniz. The second payment is refunded.');
+    // A canned response, filled in by the server for this customer and agent, then sent.
+    await page.getByTestId('canned-response').selectOption({ label: 'Refund done' });
+    await expect.poll(() => page.getByTestId('compose-body').inputValue()).toBe('Hello Deniz, the second payment is refunded. Ayşe Admin');
     await page.getByTestId('compose-send').click();
     await page.locator('[data-testid=message][data-kind=reply]').waitFor();
     // A public reply meets the first response target.
