@@ -118,13 +118,14 @@ describe('the contact form', () => {
     expect(await ticketsOf(fields.email as string)).toEqual([]);
   });
 
-  it('answers a body that is not a form: bad JSON 400, another type 415', async () => {
+  it('answers a body that is not a form: bad JSON 400, another type 415, over 64 kB 413', async () => {
     const post = (contentType: string, body: string) =>
       t.app.yoga.fetch(`http://deskgraph.test/forms/${productId}`, { method: 'POST', headers: { 'content-type': contentType, 'x-real-ip': newAddress() }, body });
     expect((await post('application/json', '{"name":')).status).toBe(400);
     expect((await post('application/json', '["a"]')).status).toBe(400);
     expect((await post('text/plain', 'hello')).status).toBe(415);
     expect((await form(valid(), { method: 'GET' })).status).toBe(405);
+    expect((await post('application/json', JSON.stringify({ ...valid(), message: 'x'.repeat(70_000) }))).status).toBe(413);
   });
 
   it('gives a bot that fills the honeypot the same answer, and opens nothing', async () => {

@@ -493,8 +493,16 @@ describe('the endpoint', () => {
     expect(await ticketsOf(customer)).toHaveLength(1);
   });
 
-  it('answers 404 for an unknown channel and for a channel that is not e-mail', async () => {
+  it('answers 404 for an unknown channel or another channel, and 405 for anything but POST', async () => {
     expect((await post('x', { channel: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
+    const other = await t.gql(
+      `mutation($i: ConfigureProductChannelInput!) { configureProductChannel(input: $i) { id } }`,
+      { i: { productId, channel: 'WEB_FORM', enabled: true } },
+      acme.token,
+    );
+    expect((await post('x', { channel: other.data!.configureProductChannel.id })).status).toBe(404);
+    const get = await t.app.yoga.fetch(`http://deskgraph.test/webhooks/email/${channelId}`, { method: 'GET' });
+    expect(get.status).toBe(405);
     expect((await post('x', { channel: 'not-an-id' })).status).toBe(404);
   });
 
