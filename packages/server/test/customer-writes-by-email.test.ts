@@ -226,6 +226,36 @@ describe('an e-mail from a customer', () => {
     expect((await lastDelivery()).outcome).toMatch(/^duplicate: Message-ID <.+> was received before$/);
   });
 
+  it('posted three times at once is still one message', async () => {
+    const customer = uniqueEmail('race');
+    const raw = await compose({ from: customer, subject: 'Race', text: 'Once.', messageId: newMessageId() });
+    const responses = await Promise.all([post(raw), post(raw), post(raw)]);
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
+    const tickets = await ticketsOf(customer);
+    expect(tickets).toHaveLength(1);
+    expect(bodies(tickets[0])).toEqual(['Once.']);
+  });
+
+  it('written in a legacy Turkish charset (ISO-8859-9, quoted-printable) arrives as the customer wrote it', async () => {
+    const customer = uniqueEmail('charset');
+    const text = Buffer.from('Sipari\xfeim gelmedi, l\xfctfen yard\xfdm edin.', 'latin1'); // ş=0xFE, ü=0xFC, ı=0xFD in ISO-8859-9
+    const quoted = [...text].map((byte) => (byte > 0x7e || byte === 0x3d ? `=${byte.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(byte))).join('');
+    const raw = [
+      `From: =?ISO-8859-9?Q?=DEule_Y=FDlmaz?= <${customer}>`,
+      'Subject: =?ISO-8859-9?Q?Sipari=FE?=',
+      `Message-ID: ${newMessageId()}`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=ISO-8859-9',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      quoted,
+    ].join('\r\n');
+    await post(raw);
+    const [ticket] = await ticketsOf(customer);
+    expect(ticket).toMatchObject({ subject: 'Sipariş', customer: { name: 'Şule Yılmaz' } });
+    expect(bodies(ticket)).toEqual(['Siparişim gelmedi, lütfen yardım edin.']);
+  });
+
   it('replayed by an admin, is still one message', async () => {
     const customer = uniqueEmail('replay');
     const { ticket } = await ticketFromEmail(customer);
@@ -342,6 +372,24 @@ describe('another workspace', () => {
     expect(betaTickets.data!.tickets.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
       { subject: `Re: [#${ticket.number}] Where is my parcel?`, customer: { email: customer }, messages: { edges: [{ node: { body: 'Sent to Beta.' } }] } },
     ]);
+  });
+});
+
+describe('a merged ticket', () => {
+  it('passes an answer on to the ticket it was merged into', async () => {
+    const customer = uniqueEmail('merged');
+    const { ticket: first } = await ticketFromEmail(customer, 'First');
+    const { ticket: second } = await ticketFromEmail(customer, 'Second');
+    const merged = await t.gql(
+      `mutation($i: MergeTicketsInput!) { mergeTickets(input: $i) { targetTicket { id } } }`,
+      { i: { sourceTicketId: first.id, targetTicketId: second.id } },
+      acme.token,
+    );
+    expect(merged.errors).toBeUndefined();
+    await post(await compose({ from: customer, subject: 'Re: First', text: 'About the first one.', messageId: newMessageId(), inReplyTo: `<ticket-${rawId(first.id)}@deskgraph>` }));
+    expect((await lastDelivery()).outcome).toBe(`added to ticket #${second.number} (by its thread id)`);
+    const target = (await ticketsOf(customer)).find((ticket) => ticket.id === second.id)!;
+    expect(bodies(target)).toContain('About the first one.');
   });
 });
 
