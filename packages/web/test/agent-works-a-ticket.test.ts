@@ -296,4 +296,57 @@ describe('an agent works a ticket in the browser', () => {
     await expect.poll(() => page.getByTestId('ticket-heading').textContent()).toMatch(/^#\d+ Receipt attached$/);
     await expect.poll(() => page.getByTestId('ticket-attachments').textContent()).toContain('receipt.txt');
   });
+
+  it('stays on the server with 10,000 tickets: pages, filters and sorts are answered by the API, not the browser', async () => {
+    // 10,000 copies of the urgent ticket (new ids and numbers, mixed priorities, spread over the last days) in one
+    // INSERT … SELECT over whatever columns the table has today.
+    const prisma = api.t.app.services.db.prisma;
+    const seedId = Buffer.from(urgent.id, 'base64').toString().split(':')[1];
+    const columns = (
+      await prisma.$queryRawUnsafe<{ column_name: string }[]>(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'Ticket' AND table_schema = current_schema()`,
+      )
+    ).map((row) => row.column_name);
+    const generated: Record<string, string> = {
+      id: 'gen_random_uuid()',
+      number: `top.n + i`,
+      subject: `'Order ' || (5000 + i) || ' payment question'`,
+      priority: `(ARRAY['LOW', 'MEDIUM', 'HIGH', 'URGENT'])[1 + i % 4]::"Priority"`,
+      createdAt: `now() - i * interval '1 minute'`,
+      updatedAt: `now() - i * interval '1 minute'`,
+    };
+    const list = columns.map((column) => `"${column}"`).join(', ');
+    const values = columns.map((column) => generated[column] ?? `t."${column}"`).join(', ');
+    await timed('seed10k', () =>
+      prisma.$executeRawUnsafe(`INSERT INTO "Ticket" (${list}) SELECT ${values} FROM "Ticket" t, generate_series(1, 10000) AS i, (SELECT max("number") AS n FROM "Ticket") AS top WHERE t."id" = $1::uuid`, seedId),
+    );
+
+    await timed('list10kLoad', async () => {
+      await page.goto(`${web.url}/tickets`);
+      await expect.poll(() => page.getByTestId('ticket-count').textContent()).toMatch(/^10,0\d\d tickets$/);
+    });
+    expect(await page.getByTestId('ticket-row').count()).toBe(25);
+    await timed('list10kNextPage', async () => {
+      const first = await page.getByTestId('ticket-row').first().textContent();
+      await page.getByTestId('next-page').click();
+      await expect.poll(() => page.getByTestId('ticket-row').first().textContent()).not.toBe(first);
+    });
+    await timed('list10kFilter', async () => {
+      await page.getByTestId('filter-priority').selectOption('LOW');
+      await expect.poll(() => page.getByTestId('ticket-count').textContent()).toMatch(/^2,50\d tickets$/);
+    });
+    await timed('list10kSortBySla', async () => {
+      await page.getByTestId('sort-field').selectOption('SLA_DUE_AT');
+      await page.waitForURL(/sort=SLA_DUE_AT/);
+      await page.getByTestId('ticket-row').first().waitFor();
+    });
+    await timed('list10kSearch', async () => {
+      // The copies share the urgent ticket's words: a search that matches every one of them, the slowest case.
+      await page.getByTestId('ticket-search').fill('payment');
+      await page.getByTestId('ticket-search').press('Enter');
+      await page.waitForURL(/q=payment/);
+      await expect.poll(() => page.getByTestId('ticket-count').textContent()).toMatch(/^2,50\d tickets$/);
+    });
+    await shot('12-tickets-10k');
+  });
 });
