@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "InboundMessageKey_ticketId_idx" ON "InboundMessageKey"("ticketId");
