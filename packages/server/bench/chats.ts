@@ -158,16 +158,21 @@ interface Subscriber {
   failed: number;
   /** Has had a result of its current subscription (graphql-ws does not acknowledge subscriptions). */
   live: boolean;
-  /** The server ended its current subscription with an error. */
+  /** The server ended its current subscription (an error message, or complete) before the round's event. */
   ended: boolean;
+  /** Counts subscriptions on this socket; callbacks of earlier ones are ignored. */
+  generation: number;
   errors: unknown[];
 }
 
 export interface RoundStats {
   received: number;
   duplicates: number;
-  /** Sockets that got an error instead of the event. */
+  /** Sockets that got an error result instead of the event. */
   failed: number;
+  /** Sockets whose subscription the server had ended (error or complete). */
+  ended: number;
+  /** Sockets with a live subscription that got nothing within the round's timeout. */
   missing: number;
   p50: number;
   p99: number;
@@ -242,7 +247,7 @@ async function openSockets(urls: string[], count: number, token: string | null, 
         },
         on: { connected: () => resolve(subscriber) },
       });
-      const subscriber: Subscriber = { client, deliveries: [], failed: 0, live: false, ended: false, errors: [] };
+      const subscriber: Subscriber = { client, deliveries: [], failed: 0, live: false, ended: false, generation: 0, errors: [] };
       subscribe(subscriber);
     });
   const open = async (index: number) => {
@@ -296,11 +301,14 @@ async function openSide(label: string, socketUrls: string[], triggerUrls: string
     subscriber.unsubscribe?.();
     subscriber.live = false;
     subscriber.ended = false;
+    // Unsubscribing completes the previous sink later: only the current subscription's callbacks count.
+    const current = ++subscriber.generation;
     subscriber.unsubscribe = subscriber.client.subscribe(
       { query: flavor.subscription, variables: flavor.variables },
       {
         next: (result) => {
           const at = performance.now();
+          if (current !== subscriber.generation) return;
           if (result.data) subscriber.deliveries.push({ id: flavor.deliveryId(result.data), at });
           else subscriber.failed++;
           if (result.errors) subscriber.errors.push(...result.errors);
@@ -308,10 +316,13 @@ async function openSide(label: string, socketUrls: string[], triggerUrls: string
           if (++results >= wanted && wake) wake();
         },
         error: (error) => {
+          if (current !== subscriber.generation) return;
           subscriber.errors.push(error);
           subscriber.ended = true;
         },
-        complete: () => {},
+        complete: () => {
+          if (current === subscriber.generation) subscriber.ended = true;
+        },
       },
     );
   };
@@ -370,11 +381,13 @@ async function openSide(label: string, socketUrls: string[], triggerUrls: string
       const latencies: number[] = [];
       let duplicates = 0;
       let failed = 0;
+      let ended = 0;
       for (const subscriber of subscribers) {
         const mine = subscriber.deliveries.filter((delivery) => delivery.id === eventId);
         if (mine.length) latencies.push(mine[0].at - t0);
         duplicates += Math.max(0, mine.length - 1);
-        if (!mine.length && (subscriber.failed || subscriber.ended)) failed++;
+        if (!mine.length && subscriber.failed) failed++;
+        else if (!mine.length && subscriber.ended) ended++;
       }
       all.push(...latencies);
       const sorted = Float64Array.from(latencies).sort();
@@ -382,7 +395,8 @@ async function openSide(label: string, socketUrls: string[], triggerUrls: string
         received: latencies.length,
         duplicates,
         failed,
-        missing: SUBSCRIBERS - latencies.length - failed,
+        ended,
+        missing: SUBSCRIBERS - latencies.length - failed - ended,
         p50: quantile(sorted, 0.5),
         p99: quantile(sorted, 0.99),
         max: sorted.length ? sorted[sorted.length - 1] : NaN,
@@ -391,7 +405,7 @@ async function openSide(label: string, socketUrls: string[], triggerUrls: string
     },
     result(): FanOutSide {
       const sorted = Float64Array.from(all).sort();
-      const sum = (key: 'received' | 'duplicates' | 'failed' | 'missing') => rounds.reduce((total, round) => total + round[key], 0);
+      const sum = (key: 'received' | 'duplicates' | 'failed' | 'ended' | 'missing') => rounds.reduce((total, round) => total + round[key], 0);
       return {
         label,
         rounds,
@@ -401,6 +415,7 @@ async function openSide(label: string, socketUrls: string[], triggerUrls: string
           received: sum('received'),
           duplicates: sum('duplicates'),
           failed: sum('failed'),
+          ended: sum('ended'),
           missing: sum('missing'),
           p50: quantile(sorted, 0.5),
           p99: quantile(sorted, 0.99),
@@ -557,9 +572,9 @@ export function printFanOut(result: FanOutResult) {
   for (const phase of result.phases) {
     console.log(`\n    ${phase.flavor}`);
     const [baseline] = phase.sides;
-    const table = [['side', 'round', 'received', 'dup', 'error', 'missing', 'p50 ms', 'p99 ms', 'max ms', 'mutation ms', 'p50 ratio', 'p99 ratio']];
+    const table = [['side', 'round', 'received', 'dup', 'error', 'ended', 'missing', 'p50 ms', 'p99 ms', 'max ms', 'mutation ms', 'p50 ratio', 'p99 ratio']];
     const row = (label: string, name: string, r: RoundStats, base: RoundStats) => [
-      label, name, String(r.received), String(r.duplicates), String(r.failed), String(r.missing), fixed(r.p50), fixed(r.p99), fixed(r.max), fixed(r.mutationMs),
+      label, name, String(r.received), String(r.duplicates), String(r.failed), String(r.ended), String(r.missing), fixed(r.p50), fixed(r.p99), fixed(r.max), fixed(r.mutationMs),
       `${fixed(r.p50 / base.p50, 2)}x`, `${fixed(r.p99 / base.p99, 2)}x`,
     ];
     for (const side of phase.sides) {
@@ -586,7 +601,7 @@ export function printFanOut(result: FanOutResult) {
     console.log(`    raw Redis pub/sub, 1 publisher → 2 subscriber connections (the hop between instances): p50 ${fixed(result.redis.p50, 2)} ms, max ${fixed(result.redis.max, 2)} ms over ${result.redis.samples} deliveries`);
   }
   console.log('    ratio = deskgraph\'s latency ÷ the bare server\'s in the same round. Each socket must receive each event exactly once');
-  console.log(`    (received = ${SUBSCRIBERS}; dup, error, missing = 0). The bench process (the clients) shares the 2 cores with the servers.`);
+  console.log(`    (received = ${SUBSCRIBERS}; dup, error, ended, missing = 0). The bench process (the clients) shares the 2 cores with the servers.`);
   if (!WITH_READ_PHASE && result.phases.length === 1 && result.phases[0].flavor.startsWith('conversationEvents')) {
     console.log('    BENCH_FANOUT_READ=1 adds a phase selecting conversation { id status } too (one database read per subscriber and event).');
   }
