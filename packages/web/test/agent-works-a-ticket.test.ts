@@ -297,6 +297,37 @@ describe('an agent works a ticket in the browser', () => {
     await expect.poll(() => page.getByTestId('ticket-attachments').textContent()).toContain('receipt.txt');
   });
 
+  it('shows the cockpit live and lets a supervisor change an agent’s status, except an offline one', async () => {
+    await call(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, {
+      i: { email: 'mert@example.test', name: 'Mert Agent', role: 'AGENT', password: 'correct horse battery' },
+    });
+    const login = await api.t.gql(`mutation { login(email: "mert@example.test", password: "correct horse battery") { token } }`);
+    const mert = login.data!.login.token as string;
+    const setOwnStatus = (status: string) => api.t.gql(`mutation($s: PresenceStatus!) { setPresence(input: { status: $s }) { status } }`, { s: status }, mert);
+
+    await page.getByRole('link', { name: 'Cockpit' }).click();
+    const row = page.locator('[data-testid=cockpit-row][data-agent="Mert Agent"]');
+    await row.waitFor();
+    expect(await page.locator('[data-testid=cockpit-row][data-agent="Ayşe Admin"]').count()).toBe(1);
+
+    // The agent comes online in their own session: the supervisor's row follows without a reload.
+    await setOwnStatus('ONLINE');
+    await expect.poll(() => row.getAttribute('data-status')).toBe('ONLINE');
+    await row.getByTestId('cockpit-status').selectOption('BREAK');
+    await expect.poll(() => row.getAttribute('data-status')).toBe('BREAK');
+    const presence = await api.t.gql(`{ viewer { user { presence { status } } } }`, {}, mert);
+    expect(presence.data!.viewer.user.presence.status).toBe('BREAK');
+
+    await setOwnStatus('OFFLINE');
+    await expect.poll(() => row.getAttribute('data-status')).toBe('OFFLINE');
+    expect(await row.getByTestId('cockpit-status').isDisabled()).toBe(true);
+
+    await page.getByTestId('cockpit-search').fill('mer');
+    await expect.poll(() => page.getByTestId('cockpit-row').count()).toBe(1);
+    await shot('13-cockpit');
+    await page.getByTestId('cockpit-search').fill('');
+  });
+
   it('stays on the server with 10,000 tickets: pages, filters and sorts are answered by the API, not the browser', async () => {
     // 10,000 copies of the urgent ticket (new ids and numbers, mixed priorities, spread over the last days) in one
     // INSERT … SELECT over whatever columns the table has today.

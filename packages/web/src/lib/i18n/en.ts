@@ -2,7 +2,7 @@
 // Messages use ICU syntax (plurals, placeholders) through svelte-i18n.
 export const en = {
   app: { name: 'deskgraph', skipToContent: 'Skip to content', loading: 'Loading…', error: 'Something went wrong: {message}', retry: 'Try again' },
-  nav: { main: 'Main', tickets: 'Tickets', signOut: 'Sign out', language: 'Language', product: 'Product', allProducts: 'All products' },
+  nav: { cockpit: 'Cockpit', main: 'Main', tickets: 'Tickets', signOut: 'Sign out', language: 'Language', product: 'Product', allProducts: 'All products' },
   signIn: {
     title: 'Sign in to deskgraph',
     email: 'E-mail',
@@ -180,6 +180,26 @@ export const en = {
     create: 'Create ticket',
     creating: 'Creating…',
     required: 'Please fill in: {fields}.',
+  },
+  cockpit: {
+    title: 'Cockpit',
+    intro: 'Today’s live-chat figures per agent, in {zone}. Updated live.',
+    channel: 'Channel',
+    allChannels: 'All channels',
+    search: 'Agent name',
+    empty: 'No agents match.',
+    agent: 'Agent',
+    status: 'Status',
+    timeInStatus: 'Time in status',
+    active: 'Active chats',
+    firstResponse: 'Avg. first response',
+    resolution: 'Avg. resolution',
+    resolved: 'Resolved today',
+    reactivated: 'Reactivated today',
+    transferred: 'Transferred today',
+    statusOf: 'Status of {name}',
+    offlineLocked: 'Offline: only the agent can come back.',
+    none: '—',
   },
   sla: {
     left: '{duration} left',

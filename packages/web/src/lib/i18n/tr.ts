@@ -3,7 +3,7 @@ import type { Messages } from './en';
 
 export const tr: Messages = {
   app: { name: 'deskgraph', skipToContent: 'İçeriğe geç', loading: 'Yükleniyor…', error: 'Bir şeyler ters gitti: {message}', retry: 'Yeniden dene' },
-  nav: { main: 'Ana menü', tickets: 'Talepler', signOut: 'Çıkış yap', language: 'Dil', product: 'Ürün', allProducts: 'Tüm ürünler' },
+  nav: { cockpit: 'Kokpit', main: 'Ana menü', tickets: 'Talepler', signOut: 'Çıkış yap', language: 'Dil', product: 'Ürün', allProducts: 'Tüm ürünler' },
   signIn: {
     title: 'deskgraph’a giriş yapın',
     email: 'E-posta',
@@ -181,6 +181,26 @@ export const tr: Messages = {
     create: 'Talebi oluştur',
     creating: 'Oluşturuluyor…',
     required: 'Lütfen doldurun: {fields}.',
+  },
+  cockpit: {
+    title: 'Kokpit',
+    intro: 'Temsilci başına bugünün canlı sohbet rakamları ({zone}). Canlı güncellenir.',
+    channel: 'Kanal',
+    allChannels: 'Tüm kanallar',
+    search: 'Temsilci adı',
+    empty: 'Eşleşen temsilci yok.',
+    agent: 'Temsilci',
+    status: 'Durum',
+    timeInStatus: 'Durumdaki süre',
+    active: 'Aktif sohbet',
+    firstResponse: 'Ort. ilk yanıt',
+    resolution: 'Ort. çözüm',
+    resolved: 'Bugün çözülen',
+    reactivated: 'Bugün yeniden açılan',
+    transferred: 'Bugün aktarılan',
+    statusOf: '{name} durumu',
+    offlineLocked: 'Çevrim dışı: yalnızca temsilci geri dönebilir.',
+    none: '—',
   },
   sla: {
     left: '{duration} kaldı',
