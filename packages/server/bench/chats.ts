@@ -130,7 +130,7 @@ const WORKSPACE_FLAVOR: Flavor = {
     ).createCustomer.id,
 };
 
-/** With conversationEvents: a live-chat product, the bench admin ONLINE, one conversation routed to them (ACTIVE). */
+/** With conversationEvents: a live-chat product, the workspace's admin ONLINE, one conversation routed to them (ACTIVE). */
 async function chooseFlavors(ctx: ChatBenchContext): Promise<Flavor[]> {
   if (!schema.getSubscriptionType()?.getFields().conversationEvents) return [WORKSPACE_FLAVOR];
   const { createProduct } = await setUp(ctx, `mutation { createProduct(input: { name: "Fan-out Chat", channels: [LIVE_CHAT] }) { id } }`);
