@@ -295,6 +295,12 @@ describe('an agent works a ticket in the browser', () => {
     await dialog.getByTestId('new-ticket-create').click();
     await expect.poll(() => page.getByTestId('ticket-heading').textContent()).toMatch(/^#\d+ Receipt attached$/);
     await expect.poll(() => page.getByTestId('ticket-attachments').textContent()).toContain('receipt.txt');
+
+    // Status and priority change in place, and the history says so in words.
+    await page.getByTestId('ticket-priority').selectOption('LOW');
+    await page.getByTestId('ticket-status').selectOption({ label: 'Open' });
+    await expect.poll(() => page.getByTestId('history').textContent()).toContain('Priority: Medium → Low');
+    await expect.poll(() => page.getByTestId('history').textContent()).toContain('Status: New → Open');
   });
 
   it('shows the cockpit live and lets a supervisor change an agent’s status, except an offline one', async () => {
