@@ -9,6 +9,7 @@
 //   (g) one event fanned out to 5,000 graphql-ws sockets on 2 instances (PostgreSQL + Redis only)  vs  a bare
 //       graphql-ws server with an in-memory pub/sub, and raw Redis pub/sub (bench/chats.ts);
 //   (h) the chat cockpit for 200 agents and 5,000 active conversations  vs  a raw count(*) of them.
+//   (w) signed WhatsApp webhooks through the bridge, processed/s  vs  raw inserts of the same rows (bench/bridges.ts).
 // Embedded PGlite by default; with DATABASE_URL a fresh PostgreSQL database (created, migrated, dropped at the end).
 // Knobs: BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (1), BENCH_CONCURRENCY (16), BENCH_ONLY (e.g. g,h: only those scenarios),
 // BENCH_FANOUT_SUBSCRIBERS (5000), BENCH_FANOUT_ROUNDS (5), BENCH_FANOUT_INPROCESS (1: (g)'s instances in this process),
@@ -28,6 +29,7 @@ import { applyMigrations } from '../src/db/migrations.js';
 import { setLogLevel } from '../src/log.js';
 import { startServer } from '../src/server.js';
 import { closedLoop, httpLoadInWorker, type LoadResult, type Stats, summarize } from './load.js';
+import { whatsappWebhookScenario } from './bridges.js';
 import { type ChatBenchContext, cockpitScenario, fanOutScenario, printFanOut } from './chats.js';
 import { complianceReportScenario, ticketUpdatesWithSlaScenario } from './sla.js';
 import { createTicketScenario, listTicketsScenario, type TicketBenchContext } from './tickets.js';
@@ -230,6 +232,7 @@ async function main() {
   const chats: ChatBenchContext = { ...tickets, redisUrl: redisUrl ?? null };
   const fanOut = runs('g') ? await fanOutScenario(chats) : null;
   if (runs('h')) rows.push(...(await cockpitScenario(chats)));
+  if (runs('w')) rows.push(...(await whatsappWebhookScenario(tickets)));
 
   if (rows.length) printTable(rows);
   console.log('\nratio = requests/s ÷ the baseline\'s requests/s. The (b) baseline is one INSERT; createCustomer also checks the');

@@ -158,8 +158,10 @@ export interface ProcessOptions {
  */
 export async function processDelivery(app: AppServices, deliveryId: string, options: ProcessOptions = {}): Promise<void> {
   const prisma = app.db.prisma;
-  const head = await prisma.webhookDelivery.findUnique({ where: { id: deliveryId }, select: { workspaceId: true, status: true, source: true } });
-  if (!head || head.status === 'REJECTED') return;
+  // Read once, outside the transaction: only its status changes after the INSERT, and that is checked again under lock.
+  const row = await prisma.webhookDelivery.findUnique({ where: { id: deliveryId } });
+  if (!row || row.status === 'REJECTED') return;
+  const head = row;
   const runnable = (status: string) => status !== 'REJECTED' && (options.replay || status === 'RECEIVED' || status === 'FAILED');
   if (!runnable(head.status)) return;
   try {
@@ -168,7 +170,6 @@ export async function processDelivery(app: AppServices, deliveryId: string, opti
         SELECT "status"::text AS "status" FROM "WebhookDelivery" WHERE "id" = ${deliveryId}::uuid FOR UPDATE SKIP LOCKED`;
       // Another instance holds it (it will write the outcome), or it was finished meanwhile.
       if (!locked || !runnable(locked.status)) return;
-      const row = await tx.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
       const processor = processors.get(row.source);
       if (!processor) throw new Error(`no processor is registered for ${row.source} deliveries`);
       const delivery: StoredDelivery = {
