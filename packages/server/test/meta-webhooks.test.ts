@@ -232,6 +232,32 @@ describe('WhatsApp messages', () => {
     expect(late.outcome).toMatch(/1 older status skipped/);
   });
 
+  it('a status that overtakes the reply’s provider id is applied on a later try; one for a message never known is ignored after 3', async () => {
+    const s = await setup();
+    await post(s.channelId, fixture('whatsapp-text.json'));
+    const [conversation] = await conversations(s, ['WHATSAPP']);
+    await post(s.channelId, fixture('whatsapp-statuses.json'));
+    const [waiting] = await deliveries(s);
+    expect(waiting).toMatchObject({ status: 'FAILED', attempts: 1 });
+    expect(waiting.outcome).toMatch(/^waiting for the messages wamid.OUT.1, wamid.OUT.2 to be known/);
+
+    // The outbox stores the provider ids; the sweeper's next try applies the statuses.
+    const first = await outboundMessage(conversation.id, 'wamid.OUT.1');
+    const second = await outboundMessage(conversation.id, 'wamid.OUT.2');
+    await t.app.webhooks.sweepOnce({ workspaceId: rawId(s.workspace.workspaceId) });
+    const applied = (await deliveries(s)).find((d) => d.id === waiting.id);
+    expect(applied.status).toBe('PROCESSED');
+    const rows = await t.app.services.db.prisma.conversationMessage.findMany({ where: { id: { in: [first.id, second.id] } }, orderBy: { externalId: 'asc' } });
+    expect(rows.map((row) => row.deliveryStatus)).toEqual(['READ', 'FAILED']);
+
+    const stranger = fixture('whatsapp-status-delivered-late.json').toString().replace('wamid.OUT.1', 'wamid.SENT.FROM.PHONE');
+    await post(s.channelId, stranger);
+    for (let i = 0; i < 3; i++) await t.app.webhooks.sweepOnce({ workspaceId: rawId(s.workspace.workspaceId) });
+    const [ignored] = await deliveries(s);
+    expect(ignored).toMatchObject({ status: 'IGNORED', attempts: 3 });
+    expect(ignored.outcome).toMatch(/for unknown messages: wamid.SENT.FROM.PHONE/);
+  });
+
   it('unknown fields and message types are stored and ignored, never a crash', async () => {
     const s = await setup();
     const response = await post(s.channelId, fixture('whatsapp-unknown.json'));

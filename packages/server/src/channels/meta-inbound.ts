@@ -14,7 +14,7 @@ import {
 import type { Tx } from '../events/write.js';
 import type { Conversation, Prisma } from '../generated/prisma/client.js';
 import type { Channel, MessageDeliveryStatus } from '../generated/prisma/enums.js';
-import { claimInboundMessage, type Emit, registerDeliveryProcessor, type StoredDelivery } from '../webhooks/deliveries.js';
+import { claimInboundMessage, type Emit, registerDeliveryProcessor, RetryLater, type StoredDelivery } from '../webhooks/deliveries.js';
 import {
   type ChannelAccount,
   type InboundMessage,
@@ -36,6 +36,9 @@ const ACCOUNT_SETTING: Record<MetaSource, string> = { WHATSAPP: 'phoneNumberId',
 
 /** How far delivery got; a status only ever moves to a higher rank (a late "delivered" after "read" changes nothing). */
 const RANK: Record<MessageDeliveryStatus, number> = { PENDING: 0, SENT: 1, FAILED: 2, DELIVERED: 3, READ: 4 };
+
+/** How often a delivery whose statuses name unknown messages is tried before those statuses are ignored. */
+const UNKNOWN_TARGET_TRIES = 3;
 
 const HANDLE_FIELD: Record<MetaSource, 'whatsappNumber' | 'facebookId' | 'instagramId'> = {
   WHATSAPP: 'whatsappNumber',
@@ -234,7 +237,7 @@ function outcomeOf(tally: Tally, unknown: string[], skipped: string[]) {
   if (tally.duplicates) parts.push(`${plural(tally.duplicates, 'duplicate')} skipped`);
   if (tally.staleStatuses) parts.push(`${plural(tally.staleStatuses, 'older status')} skipped`);
   if (tally.echoes) parts.push(`${plural(tally.echoes, 'echo')} of our own sends`);
-  if (tally.unknownTargets.length) parts.push(`for unknown messages: ${tally.unknownTargets.slice(0, 5).join(', ')}`);
+  if (tally.unknownTargets.length) parts.push(`for unknown messages: ${[...new Set(tally.unknownTargets)].slice(0, 5).join(', ')}`);
   if (skipped.length) parts.push(`skipped: ${skipped.join('; ')}`);
   if (unknown.length) parts.push(`ignored unknown ${[...new Set(unknown)].slice(0, 10).join('; ')}`);
   return parts.join('; ') || 'nothing to do';
@@ -274,6 +277,12 @@ async function processMetaDelivery(source: MetaSource, tx: Tx, emit: Emit, deliv
   const tally: Tally = { messages: 0, duplicates: 0, statuses: 0, staleStatuses: 0, unknownTargets: [], deleted: 0, echoes: 0 };
   await lockContacts(tx, channel, parsed.events);
   for (const event of parsed.events) await applyEvent(tx, emit, channel, event, tally);
+  // A status may overtake the outbox: the provider reports "sent" before the outbox stored the reply's provider id.
+  // Such a delivery is tried again later (all of it: statuses only move forward, so re-applying is harmless); after
+  // a few tries the ids are taken for messages sent outside deskgraph (the phone's own app) and ignored.
+  if (tally.unknownTargets.length > 0 && tally.messages === 0 && (delivery.attempts ?? 0) + 1 < UNKNOWN_TARGET_TRIES) {
+    throw new RetryLater(`waiting for the messages ${[...new Set(tally.unknownTargets)].slice(0, 5).join(', ')} to be known (try ${(delivery.attempts ?? 0) + 1} of ${UNKNOWN_TARGET_TRIES})`);
+  }
   const acted = tally.messages + tally.statuses + tally.deleted;
   return { status: acted > 0 ? ('PROCESSED' as const) : ('IGNORED' as const), outcome: outcomeOf(tally, parsed.unknown, parsed.skipped) };
 }

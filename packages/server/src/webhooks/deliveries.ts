@@ -19,7 +19,15 @@ export interface StoredDelivery {
   headers: Record<string, string>;
   rawBody: Buffer;
   receivedAt: Date;
+  /** Earlier processing attempts (0 or absent the first time): a processor may wait for something a few times, then give up. */
+  attempts?: number;
 }
+
+/**
+ * Thrown by a processor when the delivery cannot be processed yet (a status for a reply whose provider id is not
+ * stored yet): the delivery is FAILED with this message, and the sweeper tries again after the backoff.
+ */
+export class RetryLater extends Error {}
 
 export interface ProcessingResult {
   status: 'PROCESSED' | 'IGNORED';
@@ -140,7 +148,7 @@ export async function acceptDelivery(app: AppServices, input: AcceptInput): Prom
 
 /** What FAILED deliveries show: the message of a typed error, or the first line of another (never a stack). */
 function safeFailure(error: unknown): string {
-  if (error instanceof GraphQLError) return error.message.slice(0, 500);
+  if (error instanceof GraphQLError || error instanceof RetryLater) return error.message.slice(0, 500);
   const message = error instanceof Error ? error.message : String(error);
   const firstLine = message.split('\n').find((line) => line.trim()) ?? 'unknown error';
   return `processing failed: ${firstLine.trim().slice(0, 300)}`;
@@ -180,6 +188,7 @@ export async function processDelivery(app: AppServices, deliveryId: string, opti
         headers: (row.headers ?? {}) as Record<string, string>,
         rawBody: Buffer.from(row.rawBody),
         receivedAt: row.receivedAt,
+        attempts: row.attempts,
       };
       const result = await processor(tx, emit, delivery, app);
       await tx.webhookDelivery.update({
@@ -189,7 +198,7 @@ export async function processDelivery(app: AppServices, deliveryId: string, opti
     }, { timeoutMs: processorOptions.get(head.source)?.timeoutMs });
   } catch (error) {
     const outcome = safeFailure(error);
-    log.warn('webhook delivery failed', { deliveryId, error: error instanceof Error ? error.message : String(error) });
+    (error instanceof RetryLater ? log.info : log.warn)('webhook delivery failed', { deliveryId, error: error instanceof Error ? error.message : String(error) });
     await prisma.webhookDelivery.updateMany({
       where: { id: deliveryId, status: { not: 'REJECTED' } },
       data: { status: 'FAILED', outcome, attempts: { increment: 1 }, processedAt: app.clock.now() },
