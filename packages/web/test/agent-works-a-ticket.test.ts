@@ -334,6 +334,46 @@ describe('an agent works a ticket in the browser', () => {
     await page.getByTestId('cockpit-search').fill('');
   });
 
+  it('answers a live chat as it arrives and resolves it with a topic', async () => {
+    const topicId = (await call(`mutation($p: ID!) { createTicketTopic(input: { productId: $p, name: "Billing" }) { id } }`, { p: productId })).createTicketTopic.id;
+    // Only ONLINE agents get conversations: the agent comes online in the shell.
+    await page.getByTestId('presence').selectOption('ONLINE');
+    await expect.poll(() => page.locator('.presence').getAttribute('data-status')).toBe('ONLINE');
+    await page.getByRole('link', { name: 'Chats', exact: true }).click();
+    await page.getByRole('heading', { name: 'Live chats' }).waitFor();
+
+    const started = (
+      await call(`mutation($i: StartConversationInput!) { startConversation(input: $i) { id assigneeUser { name } } }`, {
+        i: { productId, channel: 'LIVE_CHAT', customer: { name: 'Cem', email: 'cem@example.test' }, body: 'Hello, my card was charged twice.' },
+      })
+    ).startConversation;
+    expect(started.assigneeUser?.name).toBe('Ayşe Admin');
+    const item = page.getByTestId('chat-item').filter({ hasText: 'Cem' });
+    await timed('chatArrives', () => item.waitFor());
+    await item.click();
+    await page.getByText('Hello, my card was charged twice.').waitFor();
+
+    await page.getByTestId('chat-body').fill('Hi Cem, I am checking the payment now.');
+    await page.getByTestId('chat-body').press('Enter');
+    await expect.poll(() => page.locator('[data-testid=chat-message][data-from=agent]').count()).toBe(1);
+    // The customer answers: it shows up without a reload.
+    await call(`mutation($i: AddCustomerConversationMessageInput!) { addCustomerConversationMessage(input: $i) { id } }`, {
+      i: { conversationId: started.id, body: 'Thank you!' },
+    });
+    await timed('chatMessageArrives', () => page.getByText('Thank you!').waitFor());
+    await shot('14-chat');
+
+    await page.getByTestId('chat-resolve').click();
+    expect(await page.getByRole('alert').textContent()).toContain('Resolving needs a topic.');
+    await page.getByTestId('chat-topic').selectOption(topicId);
+    await page.getByTestId('chat-resolve').click();
+    await expect.poll(() => page.getByTestId('chat-status').textContent()).toBe('Resolved');
+    await expect.poll(() => item.count()).toBe(0);
+    const resolved = await call(`query($id: ID!) { conversation(id: $id) { status topic { name } firstResponseAt } }`, { id: started.id });
+    expect(resolved.conversation).toMatchObject({ status: 'RESOLVED', topic: { name: 'Billing' } });
+    expect(resolved.conversation.firstResponseAt).not.toBeNull();
+  });
+
   it('stays on the server with 10,000 tickets: pages, filters and sorts are answered by the API, not the browser', async () => {
     // 10,000 copies of the urgent ticket (new ids and numbers, mixed priorities, spread over the last days) in one
     // INSERT … SELECT over whatever columns the table has today.
