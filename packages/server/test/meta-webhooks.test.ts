@@ -310,6 +310,15 @@ describe('refused deliveries', () => {
     expect((await deliveries(s)).every((d) => d.status === 'REJECTED')).toBe(true);
   });
 
+  it('of a large refused body only the first 64 KB are kept', async () => {
+    const s = await setup();
+    const body = JSON.stringify({ object: 'whatsapp_business_account', padding: 'x'.repeat(300_000) });
+    expect((await post(s.channelId, body, sign(body, 'guessed-secret'))).status).toBe(401);
+    const [rejected] = await deliveries(s);
+    expect(rejected).toMatchObject({ status: 'REJECTED', bodyBytes: 64 * 1024 });
+    expect(rejected.headers['x-deskgraph-truncated-from-bytes']).toBe(String(Buffer.byteLength(body)));
+  });
+
   it('a 10 MB body → 413 without storing it, declared or streamed', async () => {
     const s = await setup();
     const big = Buffer.alloc(10 * 1024 * 1024, 0x20);

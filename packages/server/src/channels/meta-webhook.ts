@@ -13,6 +13,8 @@ import { SOURCE_OF_CHANNEL } from './meta-inbound.js';
 
 const ROUTE = /^\/webhooks\/meta\/([^/]+)\/?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** How much of a refused (unsigned or wrongly signed) body is stored for inspection. */
+const REJECTED_BODY_KEPT_BYTES = 64 * 1024;
 
 /** Equal strings in time independent of where they differ (hashing first makes the lengths equal too). */
 function sameSecret(given: string, expected: string) {
@@ -69,12 +71,16 @@ export function useMetaWebhooks(app: AppServices): Plugin {
         if (!read.ok) return problem(413, 'PAYLOAD_TOO_LARGE', `The body is larger than ${limit} bytes.`);
         const source = SOURCE_OF_CHANNEL[productChannel.channel]!;
         const check = checkMetaSignature(read.body, request.headers.get('x-hub-signature-256'), secretOf('appSecret'));
+        // Anyone can send unsigned bodies: a refused one is kept only as far as a person inspecting it needs.
+        const kept = check.valid ? read.body : read.body.subarray(0, REJECTED_BODY_KEPT_BYTES);
+        const headers = keptHeaders(request.headers);
+        if (kept.byteLength < read.body.byteLength) headers['x-deskgraph-truncated-from-bytes'] = String(read.body.byteLength);
         const delivery = await acceptDelivery(app, {
           workspaceId: productChannel.product.workspaceId,
           productChannelId: productChannel.id,
           source,
-          headers: keptHeaders(request.headers),
-          rawBody: read.body,
+          headers,
+          rawBody: kept,
           signatureValid: check.valid,
         });
         if (!check.valid) {
