@@ -5,7 +5,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { deliveryProcessorOf, registerDeliveryProcessor } from '../src/webhooks/deliveries.js';
 import { chatApi, expectError } from './chat-setup.js';
 import { rawId, startTestApp, type TestApp, type Workspace } from './harness.js';
@@ -499,5 +499,41 @@ describe('inspection, replay and recovery', () => {
     const [retried] = await deliveries(s);
     expect(retried).toMatchObject({ status: 'PROCESSED', attempts: 2 });
     expect((await conversations(s, ['WHATSAPP']))[0].messages).toHaveLength(1);
+  });
+});
+
+describe.skipIf(!inject('databaseUrl'))('two server instances on one database', () => {
+  it('sweep the same stored deliveries at once: each processed by one of them, each message written once', async () => {
+    const second = await startTestApp({ WEBHOOK_RETRY_BASE_MS: '1' });
+    try {
+      const s = await setup();
+      const workspaceId = rawId(s.workspace.workspaceId);
+      const template = fixture('whatsapp-text.json').toString();
+      // 20 customers' messages, each stored twice (a retried webhook), as if the instance that took them had died.
+      const bodies = Array.from({ length: 20 }, (_, i) =>
+        template.replace('wamid.HBgMOTA1', `wamid.TWO${i}`).replaceAll('905321234567', `90532123${String(i).padStart(4, '0')}`),
+      );
+      await t.app.services.db.prisma.webhookDelivery.createMany({
+        data: [...bodies, ...bodies].map((body, i) => ({
+          workspaceId,
+          productChannelId: s.channelId,
+          source: 'WHATSAPP' as const,
+          receivedAt: new Date(Date.now() - 60_000 + i),
+          headers: { 'x-hub-signature-256': sign(body) },
+          rawBody: Uint8Array.from(Buffer.from(body)),
+          signatureValid: true,
+        })),
+      });
+      await Promise.all([t.app.webhooks.sweepOnce({ workspaceId }), second.app.webhooks.sweepOnce({ workspaceId })]);
+      const rows = await t.app.services.db.prisma.webhookDelivery.findMany({ where: { workspaceId }, select: { status: true, attempts: true } });
+      expect(rows).toHaveLength(40);
+      expect(rows.every((row) => row.attempts === 1 && (row.status === 'PROCESSED' || row.status === 'IGNORED'))).toBe(true);
+      expect(rows.filter((row) => row.status === 'PROCESSED')).toHaveLength(20);
+      const messages = await t.app.services.db.prisma.conversationMessage.count({ where: { workspaceId, authorKind: 'CUSTOMER' } });
+      expect(messages).toBe(20);
+      expect(await t.app.services.db.prisma.conversation.count({ where: { workspaceId } })).toBe(20);
+    } finally {
+      await second.stop();
+    }
   });
 });
