@@ -6,6 +6,7 @@ import { filter, map, pipe } from 'graphql-yoga';
 import { principalOf } from '../context.js';
 import { notFound } from '../errors.js';
 import type { PublishedEvent } from '../events/bus.js';
+import { sharedRead } from '../events/shared-reads.js';
 import { log } from '../log.js';
 import { builder } from '../schema/builder.js';
 import { idOf } from '../schema/ids.js';
@@ -60,7 +61,9 @@ ConversationEventRef.implement({
       type: 'Conversation',
       description: 'The conversation as it is now (read when the event is delivered).',
       resolve: (query, item, _args, ctx) =>
-        ctx.app.db.prisma.conversation.findFirstOrThrow({ ...query, where: { id: item.conversationId, workspaceId: item.workspaceId } }),
+        sharedRead(`${item.workspaceId}:${item.eventId}:conversation:${JSON.stringify(query)}`, () =>
+          ctx.app.db.prisma.conversation.findFirstOrThrow({ ...query, where: { id: item.conversationId, workspaceId: item.workspaceId } }),
+        ),
     }),
     message: t.prismaField({
       type: 'ConversationMessage',
@@ -68,7 +71,9 @@ ConversationEventRef.implement({
       description: 'The new message, for MESSAGE; the message whose delivery moved on, for MESSAGE_STATUS.',
       resolve: (query, item, _args, ctx) =>
         item.messageId
-          ? ctx.app.db.prisma.conversationMessage.findFirst({ ...query, where: { id: item.messageId, workspaceId: item.workspaceId } })
+          ? sharedRead(`${item.workspaceId}:${item.eventId}:message:${JSON.stringify(query)}`, () =>
+              ctx.app.db.prisma.conversationMessage.findFirst({ ...query, where: { id: item.messageId!, workspaceId: item.workspaceId } }),
+            )
           : null,
     }),
     messageId: t.id({ nullable: true, resolve: (item) => (item.messageId ? encodeGlobalID('ConversationMessage', item.messageId) : null) }),

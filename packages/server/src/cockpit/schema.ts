@@ -8,6 +8,7 @@ import type { Channel } from '../generated/prisma/enums.js';
 import { log } from '../log.js';
 import { PresenceStatusEnum } from '../presence/schema.js';
 import { ChannelEnum } from '../products/schema.js';
+import { loadInBatch } from '../schema/batch-load.js';
 import { builder } from '../schema/builder.js';
 import { idOf } from '../schema/ids.js';
 import { createCoalescer } from './coalesce.js';
@@ -25,7 +26,13 @@ CockpitRowRef.implement({
   fields: (t) => ({
     user: t.prismaField({
       type: 'User',
-      resolve: (query, row, _args, ctx) => ctx.app.db.prisma.user.findUniqueOrThrow({ ...query, where: { id: row.userId } }),
+      resolve: async (query, row, _args, ctx) => {
+        const user = await loadInBatch(ctx, `cockpit-user:${JSON.stringify(query)}`, row.userId, (ids) =>
+          ctx.app.db.prisma.user.findMany({ ...query, where: { id: { in: ids }, workspaceId: principalOf(ctx).workspaceId } }),
+        );
+        if (!user) throw new Error(`cockpit row for a user that is gone: ${row.userId}`);
+        return user;
+      },
     }),
     name: t.exposeString('name'),
     status: t.field({ type: PresenceStatusEnum, resolve: (row) => row.status }),

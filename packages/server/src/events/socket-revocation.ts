@@ -20,23 +20,52 @@ export function endsAccessOf(principal: Principal, event: PublishedEvent): boole
   }
 }
 
-export function closeSocketsOnRevocation(events: EventBus, principal: Principal, close: (reason: string) => void) {
-  const iterator = events.subscribe(principal.workspaceId)[Symbol.asyncIterator]();
-  let stopped = false;
+interface Watcher {
+  principal: Principal;
+  close: (reason: string) => void;
+}
+
+interface WorkspaceFeed {
+  watchers: Set<Watcher>;
+  iterator: AsyncIterator<PublishedEvent>;
+}
+
+// One feed per workspace per instance, shared by all of its sockets: a listener per socket doubled the work of every
+// event's fan-out (each socket also has its own subscriptions on the same topic).
+const feedsByBus = new WeakMap<EventBus, Map<string, WorkspaceFeed>>();
+
+function watch(events: EventBus, feeds: Map<string, WorkspaceFeed>, workspaceId: string): WorkspaceFeed {
+  const feed: WorkspaceFeed = { watchers: new Set(), iterator: events.subscribe(workspaceId)[Symbol.asyncIterator]() };
+  feeds.set(workspaceId, feed);
   void (async () => {
-    while (!stopped) {
-      const next = await iterator.next();
+    for (;;) {
+      const next = await feed.iterator.next();
       if (next.done) return;
-      if (endsAccessOf(principal, next.value)) {
-        close('Session ended');
-        return;
+      for (const watcher of [...feed.watchers]) {
+        if (endsAccessOf(watcher.principal, next.value)) {
+          feed.watchers.delete(watcher);
+          watcher.close('Session ended');
+        }
       }
     }
   })();
+  return feed;
+}
+
+export function closeSocketsOnRevocation(events: EventBus, principal: Principal, close: (reason: string) => void) {
+  let feeds = feedsByBus.get(events);
+  if (!feeds) feedsByBus.set(events, (feeds = new Map()));
+  const feed = feeds.get(principal.workspaceId) ?? watch(events, feeds, principal.workspaceId);
+  const watcher: Watcher = { principal, close };
+  feed.watchers.add(watcher);
+  const workspaceFeeds = feeds;
   return {
     stop() {
-      stopped = true;
-      void iterator.return?.();
+      feed.watchers.delete(watcher);
+      if (feed.watchers.size === 0 && workspaceFeeds.get(principal.workspaceId) === feed) {
+        workspaceFeeds.delete(principal.workspaceId);
+        void feed.iterator.return?.();
+      }
     },
   };
 }
