@@ -374,6 +374,43 @@ describe('an agent works a ticket in the browser', () => {
     expect(resolved.conversation.firstResponseAt).not.toBeNull();
   });
 
+  it('a visitor chats from the web widget in another browser; the agent answers and the cockpit follows live', async () => {
+    // The agent (ONLINE since the chat above) watches the cockpit; the visitor has a browser of their own.
+    await page.getByRole('link', { name: 'Cockpit' }).click();
+    const myRow = page.locator('[data-testid=cockpit-row][data-agent="Ayşe Admin"]');
+    await expect.poll(() => myRow.getAttribute('data-active')).toBe('0');
+
+    const visitorBrowser = await launchBrowser();
+    try {
+      const visitor = await visitorBrowser.context.newPage();
+      await visitor.goto(`${web.url}/widget?product=${encodeURIComponent(productId)}`);
+      await visitor.getByTestId('widget-name').fill('Ece');
+      await visitor.getByTestId('widget-first-message').fill('Hi, has my order shipped?');
+      await visitor.getByTestId('widget-start').click();
+      // Routed at once to the only ONLINE agent; the widget shows who and in which status.
+      await expect.poll(() => visitor.getByTestId('widget-agent').getAttribute('data-status')).toBe('ONLINE');
+      expect(await visitor.getByTestId('widget-agent').textContent()).toContain('Ayşe Admin (Online)');
+      await expect.poll(() => myRow.getAttribute('data-active')).toBe('1');
+
+      await page.getByRole('link', { name: 'Chats', exact: true }).click();
+      await page.getByTestId('chat-item').filter({ hasText: 'Ece' }).click();
+      await page.getByText('Hi, has my order shipped?').waitFor();
+      await page.getByTestId('chat-body').fill('Yes, it left the warehouse today.');
+      await page.getByTestId('chat-send').click();
+      await visitor.getByText('Yes, it left the warehouse today.').waitFor();
+      await visitor.getByTestId('widget-body').fill('Great, thanks!');
+      await visitor.getByTestId('widget-body').press('Enter');
+      await page.getByText('Great, thanks!').waitFor();
+
+      // The agent takes a break: the visitor sees it.
+      await page.getByTestId('presence').selectOption('BREAK');
+      await expect.poll(() => visitor.getByTestId('widget-agent').getAttribute('data-status')).toBe('BREAK');
+      await visitor.screenshot({ path: path.join(artefactsDir, '15-visitor-widget.png'), fullPage: true });
+    } finally {
+      await visitorBrowser.close();
+    }
+  });
+
   it('stays on the server with 10,000 tickets: pages, filters and sorts are answered by the API, not the browser', async () => {
     // 10,000 copies of the urgent ticket (new ids and numbers, mixed priorities, spread over the last days) in one
     // INSERT … SELECT over whatever columns the table has today.

@@ -59,6 +59,12 @@ type Documents = {
     "\n    mutation UpdateTicketFields($input: UpdateTicketInput!) {\n      updateTicket(input: $input) {\n        id\n      }\n    }\n  ": typeof types.UpdateTicketFieldsDocument,
     "\n    subscription TicketPageChanges($id: ID!) {\n      ticketEvents(filter: { ticketIds: [$id] }) {\n        eventId\n        kind\n      }\n    }\n  ": typeof types.TicketPageChangesDocument,
     "\n    subscription TicketSlaClock($id: ID!) {\n      slaClock(ticketId: $id, everySeconds: 30) {\n        at\n        targets {\n          id\n          ...SlaCountdownTarget\n        }\n      }\n    }\n  ": typeof types.TicketSlaClockDocument,
+    "\n    fragment VisitorChatConversation on VisitorConversation {\n      id\n      status\n      agent {\n        name\n        status\n      }\n      messages(last: 100) {\n        id\n        body\n        mine\n        authorKind\n        authorName\n        createdAt\n      }\n    }\n  ": typeof types.VisitorChatConversationFragmentDoc,
+    "\n    mutation VisitorStartSession($input: StartVisitorSessionInput!) {\n      startVisitorSession(input: $input) {\n        token\n      }\n    }\n  ": typeof types.VisitorStartSessionDocument,
+    "\n    mutation VisitorStartChat($input: VisitorStartConversationInput!) {\n      visitorStartConversation(input: $input) {\n        ...VisitorChatConversation\n      }\n    }\n  ": typeof types.VisitorStartChatDocument,
+    "\n    mutation VisitorSend($input: VisitorSendMessageInput!) {\n      visitorSendMessage(input: $input) {\n        id\n      }\n    }\n  ": typeof types.VisitorSendDocument,
+    "\n    mutation VisitorEnd($input: VisitorEndConversationInput!) {\n      visitorEndConversation(input: $input) {\n        id\n      }\n    }\n  ": typeof types.VisitorEndDocument,
+    "\n    subscription VisitorChatLive($id: ID!) {\n      visitorConversationEvents(conversationId: $id) {\n        kind\n        conversation {\n          ...VisitorChatConversation\n        }\n      }\n    }\n  ": typeof types.VisitorChatLiveDocument,
 };
 const documents: Documents = {
     "\n    query NewTicketOptions {\n      products(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n      ticketStatuses {\n        id\n        name\n      }\n      users(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n      teams(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n      tags {\n        id\n        name\n      }\n    }\n  ": types.NewTicketOptionsDocument,
@@ -106,6 +112,12 @@ const documents: Documents = {
     "\n    mutation UpdateTicketFields($input: UpdateTicketInput!) {\n      updateTicket(input: $input) {\n        id\n      }\n    }\n  ": types.UpdateTicketFieldsDocument,
     "\n    subscription TicketPageChanges($id: ID!) {\n      ticketEvents(filter: { ticketIds: [$id] }) {\n        eventId\n        kind\n      }\n    }\n  ": types.TicketPageChangesDocument,
     "\n    subscription TicketSlaClock($id: ID!) {\n      slaClock(ticketId: $id, everySeconds: 30) {\n        at\n        targets {\n          id\n          ...SlaCountdownTarget\n        }\n      }\n    }\n  ": types.TicketSlaClockDocument,
+    "\n    fragment VisitorChatConversation on VisitorConversation {\n      id\n      status\n      agent {\n        name\n        status\n      }\n      messages(last: 100) {\n        id\n        body\n        mine\n        authorKind\n        authorName\n        createdAt\n      }\n    }\n  ": types.VisitorChatConversationFragmentDoc,
+    "\n    mutation VisitorStartSession($input: StartVisitorSessionInput!) {\n      startVisitorSession(input: $input) {\n        token\n      }\n    }\n  ": types.VisitorStartSessionDocument,
+    "\n    mutation VisitorStartChat($input: VisitorStartConversationInput!) {\n      visitorStartConversation(input: $input) {\n        ...VisitorChatConversation\n      }\n    }\n  ": types.VisitorStartChatDocument,
+    "\n    mutation VisitorSend($input: VisitorSendMessageInput!) {\n      visitorSendMessage(input: $input) {\n        id\n      }\n    }\n  ": types.VisitorSendDocument,
+    "\n    mutation VisitorEnd($input: VisitorEndConversationInput!) {\n      visitorEndConversation(input: $input) {\n        id\n      }\n    }\n  ": types.VisitorEndDocument,
+    "\n    subscription VisitorChatLive($id: ID!) {\n      visitorConversationEvents(conversationId: $id) {\n        kind\n        conversation {\n          ...VisitorChatConversation\n        }\n      }\n    }\n  ": types.VisitorChatLiveDocument,
 };
 
 /**
@@ -302,6 +314,30 @@ export function graphql(source: "\n    subscription TicketPageChanges($id: ID!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    subscription TicketSlaClock($id: ID!) {\n      slaClock(ticketId: $id, everySeconds: 30) {\n        at\n        targets {\n          id\n          ...SlaCountdownTarget\n        }\n      }\n    }\n  "): (typeof documents)["\n    subscription TicketSlaClock($id: ID!) {\n      slaClock(ticketId: $id, everySeconds: 30) {\n        at\n        targets {\n          id\n          ...SlaCountdownTarget\n        }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    fragment VisitorChatConversation on VisitorConversation {\n      id\n      status\n      agent {\n        name\n        status\n      }\n      messages(last: 100) {\n        id\n        body\n        mine\n        authorKind\n        authorName\n        createdAt\n      }\n    }\n  "): (typeof documents)["\n    fragment VisitorChatConversation on VisitorConversation {\n      id\n      status\n      agent {\n        name\n        status\n      }\n      messages(last: 100) {\n        id\n        body\n        mine\n        authorKind\n        authorName\n        createdAt\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation VisitorStartSession($input: StartVisitorSessionInput!) {\n      startVisitorSession(input: $input) {\n        token\n      }\n    }\n  "): (typeof documents)["\n    mutation VisitorStartSession($input: StartVisitorSessionInput!) {\n      startVisitorSession(input: $input) {\n        token\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation VisitorStartChat($input: VisitorStartConversationInput!) {\n      visitorStartConversation(input: $input) {\n        ...VisitorChatConversation\n      }\n    }\n  "): (typeof documents)["\n    mutation VisitorStartChat($input: VisitorStartConversationInput!) {\n      visitorStartConversation(input: $input) {\n        ...VisitorChatConversation\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation VisitorSend($input: VisitorSendMessageInput!) {\n      visitorSendMessage(input: $input) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    mutation VisitorSend($input: VisitorSendMessageInput!) {\n      visitorSendMessage(input: $input) {\n        id\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation VisitorEnd($input: VisitorEndConversationInput!) {\n      visitorEndConversation(input: $input) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    mutation VisitorEnd($input: VisitorEndConversationInput!) {\n      visitorEndConversation(input: $input) {\n        id\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    subscription VisitorChatLive($id: ID!) {\n      visitorConversationEvents(conversationId: $id) {\n        kind\n        conversation {\n          ...VisitorChatConversation\n        }\n      }\n    }\n  "): (typeof documents)["\n    subscription VisitorChatLive($id: ID!) {\n      visitorConversationEvents(conversationId: $id) {\n        kind\n        conversation {\n          ...VisitorChatConversation\n        }\n      }\n    }\n  "];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

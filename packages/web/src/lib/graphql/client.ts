@@ -10,11 +10,18 @@ export interface AppClient {
   ws: WsClient;
 }
 
-export function createAppClient(): AppClient {
+/**
+ * `token` says whose session the client carries: the signed-in agent's by default; the visitor chat widget passes its
+ * visitor token. `onSessionEnd` runs when the server ends that session (4401/4403 on the socket).
+ */
+export function createAppClient(token: () => string | null = () => session.token, onSessionEnd: () => void = signOut): AppClient {
   const ws = createWsClient({
     url: graphqlWsUrl(),
     // Read on every (re)connect, so a new sign-in is picked up after `ws.terminate()`.
-    connectionParams: () => (session.token ? { authorization: `Bearer ${session.token}` } : {}),
+    connectionParams: () => {
+      const current = token();
+      return current ? { authorization: `Bearer ${current}` } : {};
+    },
     lazy: true,
     retryAttempts: Infinity,
     // The server closes with 4401 when the session ends or is revoked, and 4403 for a bad token: sign out then,
@@ -23,7 +30,7 @@ export function createAppClient(): AppClient {
     on: {
       closed: (event) => {
         const code = (event as { code?: number } | undefined)?.code;
-        if (code === 4401 || code === 4403) signOut();
+        if (code === 4401 || code === 4403) onSessionEnd();
       },
     },
   });
@@ -48,7 +55,8 @@ export function createAppClient(): AppClient {
     ],
     fetchOptions: (): RequestInit => {
       const headers: Record<string, string> = {};
-      if (session.token) headers.authorization = `Bearer ${session.token}`;
+      const current = token();
+      if (current) headers.authorization = `Bearer ${current}`;
       return { headers };
     },
   });
