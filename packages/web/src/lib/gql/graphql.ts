@@ -83,6 +83,8 @@ export type ConversationEventKind =
   | 'ENDED'
   /** A message (customer, agent or system): see message. */
   | 'MESSAGE'
+  /** A reply's delivery on WhatsApp, Messenger or Instagram moved on: see message.deliveryStatus. */
+  | 'MESSAGE_STATUS'
   /** No agent could take it: it waits in the queue. */
   | 'QUEUED'
   | 'REACTIVATED'
@@ -167,6 +169,14 @@ export type CreateTicketInput = {
   typeId?: string | number | null | undefined;
 };
 
+/** An approved WhatsApp template (listed in the WhatsApp channel's settings `templates: [{ name, language }]`). */
+export type MessageTemplateInput = {
+  language: string;
+  name: string;
+  /** The body's {{1}}, {{2}}… in order. */
+  parameters?: Array<string> | null | undefined;
+};
+
 export type MessageVisibility =
   /** A note for agents; the customer never sees it. */
   | 'PRIVATE'
@@ -209,12 +219,14 @@ export type Role =
   | 'AGENT'
   | 'SUPERVISOR';
 
-/** What the agent writes. */
+/** What the agent writes. On WhatsApp, Messenger and Instagram it is delivered to the customer through the outbox. */
 export type SendConversationMessageInput = {
   attachments?: Array<ConversationAttachmentInput> | null | undefined;
-  /** May be empty when files are attached. */
+  /** May be empty when files are attached or a template is sent. */
   body?: string | null | undefined;
   conversationId: string | number;
+  /** WhatsApp only: an approved template instead of text, the only message WhatsApp accepts outside its 24-hour customer service window. */
+  template?: MessageTemplateInput | null | undefined;
 };
 
 export type SetPresenceInput = {
