@@ -57,7 +57,7 @@ describe('WhatsApp payloads', () => {
     expect(events).toEqual([
       { kind: 'status', externalId: 'wamid.OUT.1', state: 'DELIVERED', at: new Date(1764497000_000), error: null },
       { kind: 'status', externalId: 'wamid.OUT.1', state: 'READ', at: new Date(1764497060_000), error: null },
-      { kind: 'status', externalId: 'wamid.OUT.2', state: 'FAILED', at: new Date(1764497100_000), error: '131047 Re-engagement message' },
+      { kind: 'status', externalId: 'wamid.OUT.2', state: 'FAILED', at: new Date(1764497100_000), error: '131047: Re-engagement message' },
     ]);
   });
 

@@ -222,7 +222,7 @@ describe('WhatsApp messages', () => {
     expect(await statusOf(first.id)).toMatchObject({ deliveryStatus: 'READ', deliveryError: null, deliveryUpdatedAt: new Date(1764497060_000).toISOString() });
     const failed = await statusOf(second.id);
     expect(failed.deliveryStatus).toBe('FAILED');
-    expect(failed.deliveryError).toMatch(/^131047 Re-engagement message/);
+    expect(failed.deliveryError).toMatch(/^131047: Re-engagement message/);
 
     // "delivered" arriving after "read" changes nothing.
     await post(s.channelId, fixture('whatsapp-status-delivered-late.json'));

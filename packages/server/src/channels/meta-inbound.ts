@@ -174,7 +174,8 @@ async function applyWatermark(tx: Tx, emit: Emit, channel: ChannelContext, water
     select: { id: true },
   });
   if (!customer) return;
-  const behind = (Object.keys(RANK) as MessageDeliveryStatus[]).filter((state) => RANK[state] < RANK[watermark.state]);
+  // Only replies the provider has taken (SENT): one still in our outbox cannot have been delivered, whatever its time.
+  const behind = (['SENT', 'DELIVERED'] as MessageDeliveryStatus[]).filter((state) => RANK[state] < RANK[watermark.state]);
   const messages = await tx.conversationMessage.findMany({
     where: {
       workspaceId: channel.workspaceId,

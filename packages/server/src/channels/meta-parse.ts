@@ -156,7 +156,7 @@ function parseWhatsAppEntry(entry: Json, account: ChannelAccount, receivedAt: Da
         continue;
       }
       const errors = list(status.errors).filter(isObject);
-      const error = errors.length > 0 ? errors.map((e) => [text(e.code), text(e.title) ?? text(e.message)].filter(Boolean).join(' ')).join('; ') : null;
+      const error = errors.length > 0 ? errors.map((e) => [text(e.code), text(e.title) ?? text(e.message)].filter(Boolean).join(': ')).join('; ') : null;
       result.events.push({ kind: 'status', externalId, state, at: epochToDate(status.timestamp, 's', receivedAt), error: state === 'FAILED' ? (error ?? 'failed') : error });
     }
   }

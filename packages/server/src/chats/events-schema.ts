@@ -24,6 +24,7 @@ const EVENT_KINDS = {
   'conversation.ended': 'ENDED',
   'conversation.converted': 'CONVERTED',
   'conversation.message.status': 'MESSAGE_STATUS',
+  'conversation.message.deleted': 'MESSAGE_DELETED',
 } as const;
 type ConversationEventKind = (typeof EVENT_KINDS)[keyof typeof EVENT_KINDS];
 
@@ -39,6 +40,7 @@ const ConversationEventKindEnum = builder.enumType('ConversationEventKind', {
     ENDED: { description: 'The customer ended it.' },
     CONVERTED: { description: 'Converted to a ticket: see conversation.ticket.' },
     MESSAGE_STATUS: { description: "A reply's delivery on WhatsApp, Messenger or Instagram moved on: see message.deliveryStatus." },
+    MESSAGE_DELETED: { description: 'The customer withdrew a message on their channel (unsend): see message.deletedAt.' },
   } as const,
 });
 
