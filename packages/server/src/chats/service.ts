@@ -167,6 +167,9 @@ export async function addCustomerMessageToConversationInTx(
   conversationId: string,
   fields: { body: string; attachments?: readonly ConversationAttachment[] | null },
 ) {
+  // The row lock orders this message against a resolve (or a customer's end) committing at the same moment: either
+  // the message lands before the conversation closes, or it sees the conversation closed.
+  await tx.$executeRaw`SELECT 1 FROM "Conversation" WHERE "id" = ${conversationId}::uuid AND "workspaceId" = ${writer.workspaceId}::uuid FOR UPDATE`;
   const conversation = await conversationOfWorkspace(tx, writer.workspaceId, conversationId);
   if (conversation.status === 'RESOLVED') {
     throw conflict('input.conversationId', 'This conversation has ended; start a new conversation to write again.');
