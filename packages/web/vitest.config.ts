@@ -16,6 +16,8 @@ export default defineConfig({
     globalSetup: ['../server/test/global-setup.ts'],
     pool: 'forks',
     testTimeout: 120_000,
+    // Live updates cross a WebSocket and, for the counters, a one-second debounce: poll for up to 10 s, not 1.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
     hookTimeout: 120_000,
   },
 });
