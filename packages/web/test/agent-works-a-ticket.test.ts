@@ -411,6 +411,29 @@ describe('an agent works a ticket in the browser', () => {
     }
   });
 
+  it('reports SLA compliance with a chart, the totals, the log and a CSV download', async () => {
+    await page.getByRole('link', { name: 'SLA reports' }).click();
+    const resolution = page.locator('[data-testid=sla-total][data-metric=RESOLUTION]');
+    await resolution.waitFor();
+    expect(await resolution.getByTestId('missed').textContent()).toBe('1');
+    expect(await page.locator('[data-testid=sla-total][data-metric=FIRST_RESPONSE]').getByTestId('met').textContent()).toBe('1');
+    expect(await page.getByTestId('sla-chart').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('[data-testid=sla-log-row][data-result=MISSED]').count()).toBe(1);
+    await shot('16-sla-report');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-compliance').click()]);
+    const csv = await new Promise<string>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      void download.createReadStream().then((stream) => {
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => resolve(Buffer.concat(chunks).toString()));
+        stream.on('error', reject);
+      });
+    });
+    expect(download.suggestedFilename()).toMatch(/^sla-compliance-.*\.csv$/);
+    expect(csv).toContain('RESOLUTION');
+  });
+
   it('stays on the server with 10,000 tickets: pages, filters and sorts are answered by the API, not the browser', async () => {
     // 10,000 copies of the urgent ticket (new ids and numbers, mixed priorities, spread over the last days) in one
     // INSERT … SELECT over whatever columns the table has today.
