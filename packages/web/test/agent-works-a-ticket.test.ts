@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { artefactsDir, launchBrowser, shiftableClock, startApi, startWeb } from './browser.js';
+import { artefactsDir, launchBrowser, requireChromium, shiftableClock, startApi, startWeb } from './browser.js';
 
 const clock = shiftableClock();
 let api: Awaited<ReturnType<typeof startApi>>;
@@ -38,6 +38,7 @@ async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
 }
 
 beforeAll(async () => {
+  requireChromium();
   api = await startApi(clock);
   const workspace = await api.t.signUp('Anadolu Destek');
   admin = { email: workspace.adminEmail, password: workspace.adminPassword, token: workspace.token };

@@ -83,14 +83,19 @@ export async function startWeb(apiUrl: string) {
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Debian's Chromium, headless, in a fresh profile. Never a browser downloaded by Playwright. */
-export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/** Fails at once, saying what to install, when the machine has no Chromium (checked before anything starts). */
+export function requireChromium() {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium is missing (${CHROMIUM}): the browser tests drive Debian's Chromium. Install it with \`apt-get install -y chromium\` ` +
         '(or set CHROMIUM_PATH). Do not run `playwright install`.',
     );
   }
+}
+
+/** Debian's Chromium, headless, in a fresh profile. Never a browser downloaded by Playwright. */
+export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  requireChromium();
   const profile = mkdtempSync(path.join(os.tmpdir(), 'deskgraph-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
