@@ -435,6 +435,29 @@ describe('an agent works a ticket in the browser', () => {
     expect(csv).toContain('RESOLUTION');
   });
 
+  it('sets up an SLA policy and a rule', async () => {
+    await page.getByRole('link', { name: 'SLA settings' }).click();
+    await expect.poll(() => page.getByTestId('sla-policy').count()).toBe(1);
+    await page.getByTestId('policy-name').fill('High: two hours');
+    await page.getByTestId('create-policy').click();
+    expect(await page.getByRole('alert').textContent()).toContain('Give at least one target in minutes.');
+    await page.getByTestId('policy-minutes-FIRST_RESPONSE').fill('120');
+    await page.getByTestId('policy-minutes-RESOLUTION').fill('480');
+    await page.getByTestId('create-policy').click();
+    await expect.poll(() => page.getByTestId('sla-policy').count()).toBe(2);
+    expect(await page.getByTestId('sla-policies').textContent()).toContain('First response: 120 min · Resolution: 480 min');
+
+    await page.getByTestId('rule-name').fill('High tickets');
+    await page.getByTestId('rule-policy').selectOption({ label: 'High: two hours' });
+    await page.getByTestId('rule-priority-HIGH').check();
+    await page.getByTestId('create-rule').click();
+    await expect.poll(() => page.getByTestId('sla-rule').count()).toBe(2);
+    expect(await page.getByTestId('sla-rules').textContent()).toContain('Priority: High → High: two hours');
+    await shot('17-sla-settings');
+    const rules = await call(`{ slaRules { name policy { name } } }`);
+    expect(rules.slaRules).toContainEqual({ name: 'High tickets', policy: { name: 'High: two hours' } });
+  });
+
   it('stays on the server with 10,000 tickets: pages, filters and sorts are answered by the API, not the browser', async () => {
     // 10,000 copies of the urgent ticket (new ids and numbers, mixed priorities, spread over the last days) in one
     // INSERT … SELECT over whatever columns the table has today.
