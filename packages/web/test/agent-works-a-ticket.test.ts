@@ -151,6 +151,11 @@ describe('an agent works a ticket in the browser', () => {
     const presence = await call(`{ viewer { user { presence { status } } } }`);
     expect(presence.viewer.user.presence.status).toBe('BREAK');
     expect(await page.getByTestId('presence-since').textContent()).toMatch(/^for 0:0\d$/);
+    // Changed elsewhere (another tab, a supervisor): the switcher follows.
+    await call(`mutation { setPresence(input: { status: INVISIBLE }) { status } }`);
+    await expect.poll(() => page.locator('.presence').getAttribute('data-status')).toBe('INVISIBLE');
+    await page.getByTestId('presence').selectOption('BREAK');
+    await expect.poll(() => page.locator('.presence').getAttribute('data-status')).toBe('BREAK');
   });
 
   let urgent: { id: string; number: number };

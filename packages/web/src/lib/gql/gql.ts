@@ -24,6 +24,7 @@ type Documents = {
     "\n    subscription QueueCounter($productId: ID) {\n      chatQueue(productId: $productId) {\n        waiting\n        onlineAgents\n      }\n    }\n  ": typeof types.QueueCounterDocument,
     "\n    subscription CounterTicketEvents {\n      ticketEvents {\n        eventId\n      }\n    }\n  ": typeof types.CounterTicketEventsDocument,
     "\n    mutation SetMyPresence($input: SetPresenceInput!) {\n      setPresence(input: $input) {\n        id\n        status\n        changedAt\n      }\n    }\n  ": typeof types.SetMyPresenceDocument,
+    "\n    subscription MyPresenceChanges {\n      workspaceEvents(types: [\"presence.changed\"]) {\n        id\n        payload\n      }\n    }\n  ": typeof types.MyPresenceChangesDocument,
     "\n    mutation ReplyToTicket($input: ReplyToTicketInput!) {\n      replyToTicket(input: $input) {\n        message {\n          id\n        }\n      }\n    }\n  ": typeof types.ReplyToTicketDocument,
     "\n    mutation AddPrivateNote($input: AddPrivateNoteInput!) {\n      addPrivateNote(input: $input) {\n        message {\n          id\n        }\n      }\n    }\n  ": typeof types.AddPrivateNoteDocument,
     "\n    query CannedResponseTitles {\n      cannedResponses(first: 100) {\n        edges {\n          node {\n            id\n            title\n          }\n        }\n      }\n    }\n  ": typeof types.CannedResponseTitlesDocument,
@@ -82,6 +83,7 @@ const documents: Documents = {
     "\n    subscription QueueCounter($productId: ID) {\n      chatQueue(productId: $productId) {\n        waiting\n        onlineAgents\n      }\n    }\n  ": types.QueueCounterDocument,
     "\n    subscription CounterTicketEvents {\n      ticketEvents {\n        eventId\n      }\n    }\n  ": types.CounterTicketEventsDocument,
     "\n    mutation SetMyPresence($input: SetPresenceInput!) {\n      setPresence(input: $input) {\n        id\n        status\n        changedAt\n      }\n    }\n  ": types.SetMyPresenceDocument,
+    "\n    subscription MyPresenceChanges {\n      workspaceEvents(types: [\"presence.changed\"]) {\n        id\n        payload\n      }\n    }\n  ": types.MyPresenceChangesDocument,
     "\n    mutation ReplyToTicket($input: ReplyToTicketInput!) {\n      replyToTicket(input: $input) {\n        message {\n          id\n        }\n      }\n    }\n  ": types.ReplyToTicketDocument,
     "\n    mutation AddPrivateNote($input: AddPrivateNoteInput!) {\n      addPrivateNote(input: $input) {\n        message {\n          id\n        }\n      }\n    }\n  ": types.AddPrivateNoteDocument,
     "\n    query CannedResponseTitles {\n      cannedResponses(first: 100) {\n        edges {\n          node {\n            id\n            title\n          }\n        }\n      }\n    }\n  ": types.CannedResponseTitlesDocument,
@@ -184,6 +186,10 @@ export function graphql(source: "\n    subscription CounterTicketEvents {\n     
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    mutation SetMyPresence($input: SetPresenceInput!) {\n      setPresence(input: $input) {\n        id\n        status\n        changedAt\n      }\n    }\n  "): (typeof documents)["\n    mutation SetMyPresence($input: SetPresenceInput!) {\n      setPresence(input: $input) {\n        id\n        status\n        changedAt\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    subscription MyPresenceChanges {\n      workspaceEvents(types: [\"presence.changed\"]) {\n        id\n        payload\n      }\n    }\n  "): (typeof documents)["\n    subscription MyPresenceChanges {\n      workspaceEvents(types: [\"presence.changed\"]) {\n        id\n        payload\n      }\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
