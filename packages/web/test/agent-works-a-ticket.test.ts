@@ -378,6 +378,23 @@ describe('an agent works a ticket in the browser', () => {
     const resolved = await call(`query($id: ID!) { conversation(id: $id) { status topic { name } firstResponseAt } }`, { id: started.id });
     expect(resolved.conversation).toMatchObject({ status: 'RESOLVED', topic: { name: 'Billing' } });
     expect(resolved.conversation.firstResponseAt).not.toBeNull();
+
+    // The archive, filtered by topic; a WhatsApp chat can be reopened within its 24-hour window.
+    const whatsapp = (
+      await call(`mutation($i: StartConversationInput!) { startConversation(input: $i) { id } }`, {
+        i: { productId, channel: 'WHATSAPP', customer: { name: 'Derya', whatsappNumber: '+905551112233' }, body: 'Is the shop open on Sunday?' },
+      })
+    ).startConversation;
+    await call(`mutation($i: ResolveConversationInput!) { resolveConversation(input: $i) { id } }`, { i: { conversationId: whatsapp.id, topicId } });
+    await page.getByTestId('chat-archive').click();
+    await page.getByTestId('archive-topic').selectOption({ label: 'Billing' });
+    await expect.poll(() => page.getByTestId('chat-item').count()).toBe(2);
+    await page.getByTestId('chat-item').filter({ hasText: 'Derya' }).click();
+    await page.getByTestId('chat-reactivate').click();
+    await expect.poll(() => page.getByTestId('chat-status').textContent()).toBe('Active');
+    await shot('14b-chat-archive');
+    // Back to the archive with it, so the agent holds no chat for the next step.
+    await call(`mutation($i: ResolveConversationInput!) { resolveConversation(input: $i) { id } }`, { i: { conversationId: whatsapp.id, topicId } });
   });
 
   it('a visitor chats from the web widget in another browser; the agent answers and the cockpit follows live', async () => {
