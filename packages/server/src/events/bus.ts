@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { log } from '../log.js';
+import { coalescingRunner, every } from '../workers/serial-runner.js';
 
 export interface PublishedEvent {
   id: string;
@@ -68,10 +69,7 @@ export function createEventBus({ prisma, redis, pollMs, retentionDays, batchSize
       }
     : async (event: PublishedEvent) => pubsub.publish(workspaceTopic(event.workspaceId), event);
 
-  let timer: NodeJS.Timeout | undefined;
-  let pruneTimer: NodeJS.Timeout | undefined;
-  let draining: Promise<void> | null = null;
-  let again = false;
+  let timers: ReturnType<typeof every>[] = [];
   let stopped = false;
 
   async function publishBatch(): Promise<number> {
@@ -87,19 +85,15 @@ export function createEventBus({ prisma, redis, pollMs, retentionDays, batchSize
     });
   }
 
-  async function drainLoop() {
-    do {
-      again = false;
-      try {
-        while (!stopped && (await publishBatch()) === batchSize) {
-          /* a full batch: there may be more */
-        }
-      } catch (error) {
-        // The database or broker is away; the rows stay unpublished and the next poll retries them.
-        log.warn('event relay could not publish', { error: (error as Error).message });
+  const drains = coalescingRunner(
+    async () => {
+      while (!stopped && (await publishBatch()) === batchSize) {
+        /* a full batch: there may be more */
       }
-    } while (again && !stopped);
-  }
+    },
+    // The database or broker is away; the rows stay unpublished and the next poll retries them.
+    (error) => log.warn('event relay could not publish', { error: error.message }),
+  );
 
   /** Deleting is idempotent, so every instance may prune; no lease is needed. */
   async function prune(): Promise<number> {
@@ -113,14 +107,7 @@ export function createEventBus({ prisma, redis, pollMs, retentionDays, batchSize
 
   /** Publish what is committed now; coalesces concurrent calls into one drain. */
   function drain(): Promise<void> {
-    if (draining) {
-      again = true;
-      return draining;
-    }
-    draining = drainLoop().finally(() => {
-      draining = null;
-    });
-    return draining;
+    return drains.trigger();
   }
 
   return {
@@ -133,17 +120,14 @@ export function createEventBus({ prisma, redis, pollMs, retentionDays, batchSize
     start() {
       stopped = false;
       // Polling catches rows committed by an instance that stopped before publishing them.
-      timer = setInterval(() => void drain(), pollMs);
-      timer.unref();
-      pruneTimer = setInterval(() => void prune(), PRUNE_EVERY_MS);
-      pruneTimer.unref();
+      timers = [every(pollMs, () => void drain()), every(PRUNE_EVERY_MS, () => void prune())];
       void drain();
     },
     async stop() {
       stopped = true;
-      if (timer) clearInterval(timer);
-      if (pruneTimer) clearInterval(pruneTimer);
-      await draining;
+      for (const timer of timers) timer.stop();
+      timers = [];
+      await drains.settled();
     },
   };
 }

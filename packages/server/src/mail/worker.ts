@@ -10,6 +10,7 @@ import { log } from '../log.js';
 import { attachmentStorageOf } from '../attachments/service.js';
 import { outcomeOfFailure } from './retry.js';
 import { outboundMessageId, replyThreading } from './threading.js';
+import { coalescingRunner, every } from '../workers/serial-runner.js';
 
 export interface MailWorkerOptions {
   prisma: PrismaClient;
@@ -51,9 +52,7 @@ export function createMailWorker({ prisma, config, batchSize = 10 }: MailWorkerO
   const transport = smtpUrl ? nodemailer.createTransport(transportUrl(smtpUrl)) : null;
   const storage = attachmentStorageOf(config);
 
-  let timer: NodeJS.Timeout | undefined;
-  let draining: Promise<void> | null = null;
-  let again = false;
+  let timer: ReturnType<typeof every> | undefined;
   let stopped = false;
 
   async function claim(): Promise<ClaimedRow[]> {
@@ -132,34 +131,23 @@ export function createMailWorker({ prisma, config, batchSize = 10 }: MailWorkerO
        WHERE "id" = ${row.id}::uuid AND "attempts" = ${row.attempts}`;
   }
 
-  async function drainLoop() {
-    do {
-      again = false;
-      try {
-        for (;;) {
-          if (stopped) break;
-          const rows = await claim();
-          for (const row of rows) await deliver(row);
-          if (rows.length < batchSize) break;
-        }
-      } catch (error) {
-        // The database is away; claimed rows come back when their lease ends, the next poll tries again.
-        log.warn('e-mail outbox could not run', { error: (error as Error).message });
+  const drains = coalescingRunner(
+    async () => {
+      for (;;) {
+        if (stopped) break;
+        const rows = await claim();
+        for (const row of rows) await deliver(row);
+        if (rows.length < batchSize) break;
       }
-    } while (again && !stopped);
-  }
+    },
+    // The database is away; claimed rows come back when their lease ends, the next poll tries again.
+    (error) => log.warn('e-mail outbox could not run', { error: error.message }),
+  );
 
   /** Sends what is due now; concurrent calls share one run. */
   function drain(): Promise<void> {
     if (!transport) return Promise.resolve();
-    if (draining) {
-      again = true;
-      return draining;
-    }
-    draining = drainLoop().finally(() => {
-      draining = null;
-    });
-    return draining;
+    return drains.trigger();
   }
 
   return {
@@ -175,14 +163,13 @@ export function createMailWorker({ prisma, config, batchSize = 10 }: MailWorkerO
       }
       stopped = false;
       // Polling is what picks up rows: replies do not wake this worker, and a retry becomes due by time alone.
-      timer = setInterval(() => void drain(), pollMs);
-      timer.unref();
+      timer = every(pollMs, () => void drain());
       void drain();
     },
     async stop() {
       stopped = true;
-      if (timer) clearInterval(timer);
-      await draining;
+      timer?.stop();
+      await drains.settled();
       transport?.close();
     },
   };

@@ -4,6 +4,7 @@
 import type { AppServices } from '../context.js';
 import type { Tx } from '../events/write.js';
 import { log } from '../log.js';
+import { every, queuedRunner } from '../workers/serial-runner.js';
 
 /** Rows claimed per transaction: small enough to keep locks short, large enough for a burst of breaches. */
 const BATCH = 500;
@@ -26,8 +27,7 @@ interface ClaimedTarget {
 
 export function createSlaScheduler(app: Pick<AppServices, 'db' | 'events' | 'clock' | 'config'>) {
   const prisma = app.db.prisma;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | null = null;
+  let timer: ReturnType<typeof every> | undefined;
   let stopped = false;
 
   const alertPayload = (row: ClaimedTarget) => ({
@@ -121,32 +121,29 @@ export function createSlaScheduler(app: Pick<AppServices, 'db' | 'events' | 'clo
     return alerts;
   }
 
+  const scans = queuedRunner(scan);
+
   /**
    * One scan at a time per instance; a call during a scan waits for it and then runs its own. `workspaceId` limits
    * the scan to one workspace: tests with their own clock share a database with other tests' apps.
    */
   async function scanOnce(scope: { workspaceId?: string } = {}): Promise<number> {
-    while (running) await running.catch(() => undefined);
-    running = scan(scope.workspaceId ?? null).finally(() => {
-      running = null;
-    });
-    return running;
+    return scans.run(scope.workspaceId ?? null);
   }
 
   return {
     start() {
       stopped = false;
-      timer = setInterval(() => {
-        if (running) return;
+      timer = every(app.config.sla.scanMs, () => {
+        if (scans.busy) return;
         scanOnce().catch((error: Error) => log.warn('sla scan failed', { error: error.message }));
-      }, app.config.sla.scanMs);
-      timer.unref();
+      });
     },
     async stop() {
       stopped = true;
-      if (timer) clearInterval(timer);
+      timer?.stop();
       timer = undefined;
-      await running?.catch(() => undefined);
+      await scans.settled();
     },
     /** One pass (tests and the timer); how many alerts (breach and warning events) it sent. */
     scanOnce,

@@ -8,6 +8,7 @@ import type { EventDraft, Tx } from '../events/write.js';
 import { transactionTime, writeTransaction } from '../events/write.js';
 import type { WebhookSource } from '../generated/prisma/enums.js';
 import { log } from '../log.js';
+import { every, queuedRunner } from '../workers/serial-runner.js';
 
 export type Emit = (event: EventDraft) => void;
 
@@ -245,8 +246,7 @@ export type WebhookSweeper = ReturnType<typeof createWebhookSweeper>;
  */
 export function createWebhookSweeper(app: AppServices) {
   const { sweepMs, maxAttempts, retryBaseMs } = app.config.webhooks;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | null = null;
+  let timer: ReturnType<typeof every> | undefined;
   let stopped = false;
 
   async function candidates(now: Date, workspaceId: string | null): Promise<string[]> {
@@ -279,29 +279,26 @@ export function createWebhookSweeper(app: AppServices) {
     return processed;
   }
 
+  const sweeps = queuedRunner(sweep);
+
   /** One pass (the timer and tests); `workspaceId` keeps a test to its own deliveries on a shared database. */
   async function sweepOnce(scope: { workspaceId?: string } = {}): Promise<number> {
-    while (running) await running.catch(() => undefined);
-    running = sweep(scope.workspaceId ?? null).finally(() => {
-      running = null;
-    });
-    return running;
+    return sweeps.run(scope.workspaceId ?? null);
   }
 
   return {
     start() {
       stopped = false;
-      timer = setInterval(() => {
-        if (running) return;
+      timer = every(sweepMs, () => {
+        if (sweeps.busy) return;
         sweepOnce().catch((error: Error) => log.warn('webhook sweep failed', { error: error.message }));
-      }, sweepMs);
-      timer.unref();
+      });
     },
     async stop() {
       stopped = true;
-      if (timer) clearInterval(timer);
+      timer?.stop();
       timer = undefined;
-      await running?.catch(() => undefined);
+      await sweeps.settled();
       await deliveriesSettled(app);
     },
     sweepOnce,
