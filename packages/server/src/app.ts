@@ -17,6 +17,7 @@ import { log, setLogLevel } from './log.js';
 import { createMailWorker } from './mail/worker.js';
 import { useMetaWebhooks } from './channels/meta-webhook.js';
 import { createOutboxWorker } from './channels/outbox.js';
+import { createMediaFetchWorker } from './channels/media-fetch.js';
 import { useEmailWebhook } from './channels/email-webhook.js';
 import { useWebForms } from './channels/web-form.js';
 import { useReportDownloads } from './reports/csv.js';
@@ -58,6 +59,8 @@ export async function buildApp(options: BuildAppOptions = {}) {
   const mail = createMailWorker({ prisma: db.prisma, config });
   // Replies on WhatsApp, Messenger and Instagram: the same idea, each row attempted by one instance at a time.
   const outbox = createOutboxWorker(services);
+  // Customers' media on those channels, fetched from the provider into attachment storage: the same idea again.
+  const mediaFetch = createMediaFetchWorker(services);
   // SLA breaches and warnings: a timer on every instance, each row claimed by exactly one.
   const sla = createSlaScheduler(services);
   // Provider webhooks nobody finished processing (a crash after storing, a failure worth retrying): every instance sweeps.
@@ -122,12 +125,14 @@ export async function buildApp(options: BuildAppOptions = {}) {
     services,
     mail,
     outbox,
+    mediaFetch,
     sla,
     webhooks,
     start() {
       events.start();
       mail.start();
       outbox.start();
+      mediaFetch.start();
       sla.start();
       webhooks.start();
     },
@@ -136,6 +141,7 @@ export async function buildApp(options: BuildAppOptions = {}) {
       await sla.stop();
       await mail.stop();
       await outbox.stop();
+      await mediaFetch.stop();
       await events.stop();
       if (redis) await Promise.allSettled([redis.publish.quit(), redis.subscribe.quit()]);
       await db.close();

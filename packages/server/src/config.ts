@@ -54,6 +54,9 @@ const EnvSchema = z.object({
   OUTBOX_RETRY_BASE_MS: intFromEnv(5000),
   OUTBOX_MAX_ATTEMPTS: intFromEnv(12),
   OUTBOX_TIMEOUT_MS: intFromEnv(15_000),
+  // Customers' media on those channels (src/channels/media-fetch.ts): how often due fetches are looked for (the
+  // Graph API base, backoff, attempts and time limit are the outbox's).
+  MEDIA_FETCH_POLL_MS: intFromEnv(2000),
   // Chat visitors (src/chats/visitor-*): messages per visitor per window (counted in the database, so across
   // instances), new sessions per client address per minute, and whether X-Real-IP / X-Forwarded-For come from our
   // own proxy (deploy/nginx.conf sets them) and name the client.
@@ -126,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
       timeoutMs: e.OUTBOX_TIMEOUT_MS,
     },
+    mediaFetch: { pollMs: e.MEDIA_FETCH_POLL_MS },
     visitors: {
       messagesPerWindow: e.VISITOR_MESSAGES_PER_WINDOW,
       messageWindowSeconds: e.VISITOR_MESSAGE_WINDOW_SECONDS,

@@ -23,6 +23,8 @@ export function testConfig(overrides: Record<string, string> = {}) {
     // The channel outbox runs only in tests that ask for it (with their own provider on loopback): on a shared
     // database another file's app would otherwise try to deliver their replies to the real Graph API.
     OUTBOX_POLL_MS: '3600000',
+    // Same for fetching customers' media (tests call app.mediaFetch.drain()).
+    MEDIA_FETCH_POLL_MS: '3600000',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     ...overrides,

@@ -16,7 +16,7 @@ export interface ServerProcess {
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DESKGRAPH_SEED_DEMO: 'false', DESKGRAPH_LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '3600000', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DESKGRAPH_SEED_DEMO: 'false', DESKGRAPH_LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '3600000', MEDIA_FETCH_POLL_MS: '3600000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -17,6 +17,23 @@ const ALLOWED_DETECTED_TYPES = new Set([
   'application/vnd.openxmlformats-officedocument.presentationml.presentation', // pptx
 ]);
 
+/**
+ * What customers send on WhatsApp, Messenger and Instagram besides images and documents: voice notes (Ogg/Opus, AAC,
+ * AMR, MP3) and videos (MP4, 3GP, QuickTime). Accepted for media fetched from those channels, not for uploads.
+ */
+export const CHANNEL_MEDIA_TYPES: ReadonlySet<string> = new Set([
+  'audio/ogg',
+  'audio/opus',
+  'audio/aac',
+  'audio/mp4',
+  'audio/mpeg',
+  'audio/amr',
+  'audio/x-m4a',
+  'video/mp4',
+  'video/3gpp',
+  'video/quicktime',
+]);
+
 /** Files with no signature at all are accepted as this, if they turn out to be clean UTF-8 text (logs, CSV, JSON). */
 export const PLAIN_TEXT = 'text/plain';
 
@@ -84,13 +101,13 @@ export class TextCheck {
  * whole into storage). For text, only the head is checked here; the caller checks the rest with `TextCheck` as the
  * bytes go by.
  */
-export async function detectContentType(file: Blob): Promise<Detection> {
+export async function detectContentType(file: Blob, alsoAccepted: ReadonlySet<string> = new Set()): Promise<Detection> {
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
   const executable = executableKind(head);
   if (executable) return { accepted: false, reason: `it is ${executable}` };
   const detected = await fileTypeFromBlob(file);
   if (detected) {
-    return ALLOWED_DETECTED_TYPES.has(detected.mime)
+    return ALLOWED_DETECTED_TYPES.has(detected.mime) || alsoAccepted.has(detected.mime)
       ? { accepted: true, contentType: detected.mime }
       : { accepted: false, reason: `files of type ${detected.ext} (${detected.mime}) are not accepted` };
   }

@@ -66,13 +66,28 @@ export async function storeUploads(
   return stored;
 }
 
-async function storeOne(storage: AttachmentStorage, config: AttachmentConfig, upload: Upload, field: string): Promise<StoredAttachment> {
+/**
+ * Checks and stores one file that did not come as an upload (media fetched from a channel), with the same limit,
+ * content detection and hashing; `alsoAccepted` widens the allow-list (voice notes, videos). Refusals are thrown as
+ * BAD_USER_INPUT errors whose message says why.
+ */
+export async function storeFile(config: AttachmentConfig, file: Upload, alsoAccepted?: ReadonlySet<string>): Promise<StoredAttachment> {
+  return storeOne(attachmentStorageOf(config), config, file, 'file', alsoAccepted);
+}
+
+async function storeOne(
+  storage: AttachmentStorage,
+  config: AttachmentConfig,
+  upload: Upload,
+  field: string,
+  alsoAccepted?: ReadonlySet<string>,
+): Promise<StoredAttachment> {
   const fileName = displayFileName(upload.name);
   const { maxBytes } = config.attachments;
   const tooLarge = () => badInput(field, `"${fileName}" is larger than ${formatMegabytes(maxBytes)}, the limit for one attachment.`);
   if (upload.size > maxBytes) throw tooLarge();
 
-  const detection = await detectContentType(upload);
+  const detection = await detectContentType(upload, alsoAccepted);
   if (!detection.accepted) {
     throw badInput(field, `"${fileName}" cannot be attached: ${detection.reason}. Accepted are ${ACCEPTED_KINDS}.`);
   }

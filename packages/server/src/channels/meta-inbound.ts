@@ -58,6 +58,7 @@ interface Tally {
 
 interface ChannelContext {
   workspaceId: string;
+  productChannelId: string;
   productId: string;
   channel: Channel;
   source: MetaSource;
@@ -76,7 +77,10 @@ async function openConversationOf(tx: Tx, channel: ChannelContext, customerId: s
   });
 }
 
-/** Media Messenger and Instagram hand over as URLs become the message's attachments; WhatsApp media stay ids in metadata. */
+/**
+ * Media Messenger and Instagram hand over as URLs become the message's attachments; WhatsApp media stay ids in
+ * metadata. Either way the bytes are fetched into our storage afterwards and shown as the message's `files`.
+ */
 function attachmentsOf(message: InboundMessage): ConversationAttachment[] {
   return message.files
     .filter((file) => !!file.url)
@@ -120,6 +124,19 @@ async function writeInboundMessage(tx: Tx, emit: Emit, channel: ChannelContext, 
       metadata: { ...message.metadata, sentAt: message.sentAt.toISOString() } as Prisma.InputJsonObject,
     },
   });
+  // Each medium is fetched into attachment storage later (src/channels/media-fetch.ts), queued with the message so a
+  // message never lacks its fetch and a replayed delivery (skipped above) never queues a second one.
+  const fetchable = message.files.filter((file) => file.id || file.url);
+  if (fetchable.length > 0) {
+    await tx.inboundMediaFetch.createMany({
+      data: fetchable.map((file) => ({
+        workspaceId: channel.workspaceId,
+        conversationMessageId: messageId,
+        productChannelId: channel.productChannelId,
+        media: { ...file } as Prisma.InputJsonObject,
+      })),
+    });
+  }
   // No linkInboundMessage here: the message's externalId (indexed with the workspace) already leads from the
   // provider's id to it, and one statement less counts when a busy number floods us.
   tally.messages += 1;
@@ -274,7 +291,7 @@ async function processMetaDelivery(source: MetaSource, tx: Tx, emit: Emit, deliv
     return { status: 'IGNORED' as const, outcome: 'the body is not JSON' };
   }
   const parsed = parseMetaPayload(payload, account, delivery.receivedAt);
-  const channel: ChannelContext = { workspaceId: delivery.workspaceId, productId: productChannel.productId, channel: productChannel.channel, source };
+  const channel: ChannelContext = { workspaceId: delivery.workspaceId, productChannelId: productChannel.id, productId: productChannel.productId, channel: productChannel.channel, source };
   const tally: Tally = { messages: 0, duplicates: 0, statuses: 0, staleStatuses: 0, unknownTargets: [], deleted: 0, echoes: 0 };
   await lockContacts(tx, channel, parsed.events);
   for (const event of parsed.events) await applyEvent(tx, emit, channel, event, tally);

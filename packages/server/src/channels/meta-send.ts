@@ -99,6 +99,11 @@ export async function sendToMeta(request: MetaSendRequest): Promise<MetaSendResu
     // Accepted without an id: it went out, but statuses cannot find it; retrying would send it twice.
     return { outcome: 'SENT', externalId: externalId ?? '' };
   }
+  return metaFailure(response, body);
+}
+
+/** What a Graph API answer that is not 2xx means: worth another try (5xx, 408, 429, Meta's transient codes) or refused. */
+export function metaFailure(response: Pick<Response, 'status' | 'headers'>, body: unknown): Exclude<MetaSendResult, { outcome: 'SENT' }> {
   const { text, error } = describeError(response.status, body);
   if (response.status === 429) {
     return { outcome: 'RETRY', error: text, retryAfterMs: retryAfterMs(response.headers.get('retry-after')) ?? undefined };

@@ -11,6 +11,7 @@ import { outcomeOfFailure, retryDelayMs } from '../mail/retry.js';
 import { type MetaSendResult, sendToMeta } from './meta-send.js';
 import { isMetaChannel } from './outbox-payload.js';
 import { missingSendSettings, settingsOf } from './outbox-reply.js';
+import { leasedQueueWorker } from '../workers/leased-queue.js';
 
 /** A chat reply is worth little hours later: the wait between tries stops growing at 30 minutes. */
 export const OUTBOX_MAX_DELAY_MS = 30 * 60 * 1000;
@@ -38,11 +39,6 @@ export function createOutboxWorker(app: AppServices, { batchSize = 20 }: { batch
   const prisma = app.db.prisma;
   // The lease outlasts one request and the write of its result, so a row is never attempted by two instances at once.
   const leaseSeconds = Math.ceil((2 * timeoutMs + 30_000) / 1000);
-
-  let timer: NodeJS.Timeout | undefined;
-  let draining: Promise<void> | null = null;
-  let again = false;
-  let stopped = true;
 
   /**
    * Due rows, each leased (attempts + 1, next attempt after the lease). A row waits while an earlier reply of its
@@ -136,55 +132,7 @@ export function createOutboxWorker(app: AppServices, { batchSize = 20 }: { batch
        WHERE "id" = ${row.id}::uuid AND "attempts" = ${claimed.attempts} AND "status" = 'PENDING'`;
   }
 
-  async function drainLoop() {
-    do {
-      again = false;
-      try {
-        // Claimed rows belong to different conversations, so they go out side by side; after a round, the next
-        // reply of each conversation may have become due.
-        for (;;) {
-          if (stopped) break;
-          const rows = await claim();
-          if (rows.length === 0) break;
-          await Promise.all(
-            rows.map((row) =>
-              attempt(row).catch((error: Error) => {
-                // The database went away mid-way: the lease runs out and the row is tried again.
-                log.warn('channel reply attempt could not be recorded', { outboundId: row.id, error: error.message });
-              }),
-            ),
-          );
-        }
-      } catch (error) {
-        log.warn('channel outbox could not run', { error: (error as Error).message });
-      }
-    } while (again && !stopped);
-  }
-
-  /** Attempts what is due now; concurrent calls share one run. */
-  function drain(): Promise<void> {
-    if (draining) {
-      again = true;
-      return draining;
-    }
-    draining = drainLoop().finally(() => {
-      draining = null;
-    });
-    return draining;
-  }
-
-  return {
-    drain,
-    start() {
-      stopped = false;
-      // Polling picks up new replies and retries that became due; the first poll comes after one interval.
-      timer = setInterval(() => void drain(), pollMs);
-      timer.unref();
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearInterval(timer);
-      await draining;
-    },
-  };
+  // Claimed rows belong to different conversations, so they go out side by side; after a round, the next reply of
+  // each conversation may have become due.
+  return leasedQueueWorker({ name: 'channel outbox', pollMs, claim, attempt, idOf: (row) => row.id });
 }

@@ -25,6 +25,7 @@ const EVENT_KINDS = {
   'conversation.converted': 'CONVERTED',
   'conversation.message.status': 'MESSAGE_STATUS',
   'conversation.message.deleted': 'MESSAGE_DELETED',
+  'conversation.message.files': 'MESSAGE_FILES',
 } as const;
 type ConversationEventKind = (typeof EVENT_KINDS)[keyof typeof EVENT_KINDS];
 
@@ -41,6 +42,7 @@ const ConversationEventKindEnum = builder.enumType('ConversationEventKind', {
     CONVERTED: { description: 'Converted to a ticket: see conversation.ticket.' },
     MESSAGE_STATUS: { description: "A reply's delivery on WhatsApp, Messenger or Instagram moved on: see message.deliveryStatus." },
     MESSAGE_DELETED: { description: 'The customer withdrew a message on their channel (unsend): see message.deletedAt.' },
+    MESSAGE_FILES: { description: "A customer's media on WhatsApp, Messenger or Instagram was fetched: see message.files." },
   } as const,
 });
 

@@ -113,6 +113,12 @@ builder.prismaNode('ConversationMessage', {
       type: [ConversationAttachmentRef],
       resolve: (message) => (Array.isArray(message.attachments) ? (message.attachments as unknown as ConversationAttachment[]) : []),
     }),
+    files: t.relation('files', {
+      description:
+        "Files stored with deskgraph: the media a customer sent on WhatsApp, Messenger or Instagram, once fetched from the provider " +
+        '(usually seconds after the message; a MESSAGE_FILES conversation event says when). Download each at its `url` with your token.',
+      query: { orderBy: { createdAt: 'asc' } },
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     conversation: t.relation('conversation'),
     externalId: t.exposeString('externalId', {

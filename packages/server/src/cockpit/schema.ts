@@ -87,8 +87,13 @@ builder.queryField('cockpit', (t) =>
   }),
 );
 
-// Delivery receipts and queue arrivals change no agent's figures; on a busy WhatsApp line they are most events.
-const IGNORED_CONVERSATION_EVENTS = new Set(['conversation.message.status', 'conversation.message.deleted', 'conversation.queued']);
+// Delivery receipts, fetched media and queue arrivals change no agent's figures; on a busy WhatsApp line they are most events.
+const IGNORED_CONVERSATION_EVENTS = new Set([
+  'conversation.message.status',
+  'conversation.message.deleted',
+  'conversation.message.files',
+  'conversation.queued',
+]);
 const pushesCockpit = (event: PublishedEvent) =>
   (event.type.startsWith('conversation.') && !IGNORED_CONVERSATION_EVENTS.has(event.type)) ||
   event.type.startsWith('presence.') ||
