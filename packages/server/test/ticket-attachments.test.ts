@@ -177,6 +177,28 @@ describe('attaching files', () => {
     expect(attachment.url).toBe(`/attachments/${rawId(attachment.id)}`);
   });
 
+  it('"save as template" keeps the ticket\'s files (the template keeps none), and a refused template leaves no file', async () => {
+    const save = (templateName: string) =>
+      gqlUpload(
+        `mutation($input: CreateTicketAndTemplateInput!) { createTicketAndTemplate(input: $input) { ticket { attachments { ${ATTACHMENT_FIELDS} } } template { id } } }`,
+        {
+          input: {
+            templateName,
+            ticket: { productId, customer: { name: 'Ahmet Kaya', email: uniqueEmail('customer') }, subject: 'Parcel', attachments: [null] },
+          },
+        },
+        [{ name: 'label.pdf', bytes: PDF, path: 'input.ticket.attachments.0' }],
+        acme.token,
+      );
+    const saved = await save('Parcel with label');
+    expect(saved.errors).toBeUndefined();
+    expect(saved.data!.createTicketAndTemplate.ticket.attachments).toMatchObject([{ fileName: 'label.pdf', contentType: 'application/pdf' }]);
+    const before = storedFiles();
+    const refused = await save('Parcel with label');
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.templateName' });
+    expect(storedFiles()).toEqual(before);
+  });
+
   it('an agent replies with five files of the accepted kinds', async () => {
     const ticketId = await newTicket();
     const result = await replyWith(ticketId, [

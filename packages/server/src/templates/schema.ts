@@ -3,6 +3,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { principalOf } from '../context.js';
+import { customFieldInputsOf } from '../ticket-fields/schema.js';
 import { builder, workspaceOwned } from '../schema/builder.js';
 import { idOf, nodeWhere } from '../schema/ids.js';
 import { nameRule, storableText } from '../schema/inputs.js';
@@ -311,6 +312,9 @@ builder.mutationField('createTicketAndTemplate', (t) =>
         priority: input.ticket.priority,
         assignee: assigneeOf(input.ticket.assignee, `${prefix}.assignee.id`),
         tagIds: idsOf(input.ticket.tagIds, 'Tag', `${prefix}.tagIds`),
+        // The ticket keeps its files and custom field values; the template keeps neither (it has no place for them).
+        attachments: input.ticket.attachments,
+        customFields: customFieldInputsOf(input.ticket.customFields),
       };
       const created = await createTicketAndTemplate(ctx, { ticket, templateName: input.templateName });
       return { ticketId: created.ticket.id, templateId: created.template.id };

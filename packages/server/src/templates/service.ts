@@ -2,6 +2,7 @@
 // macros) and every agent creates tickets from. Defaults are checked when a template is saved and again when it is
 // used, since a product, tag, user or team may have gone in between; a ticket is always created by the ticket
 // core's `createTicketInTx`, so a ticket from a template is checked, numbered and recorded like any other.
+import { recordAttachments, withStoredUploads } from '../attachments/service.js';
 import type { Principal } from '../auth/principal.js';
 import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
@@ -264,15 +265,19 @@ export async function createTicketAndTemplate(ctx: Context, input: { ticket: Cre
     assignee: fields.assignee ?? null,
     tagIds: fields.tagIds ?? [],
   };
-  return nameConflictAsTyped(
-    'input.templateName',
-    writeTransaction(ctx.app, principal, async (tx, emit) => {
-      const template = await createTemplateInTx(tx, emit, principal, input.templateName, defaults, {
-        name: 'input.templateName',
-        defaults: 'input.ticket',
-      });
-      const ticket = await underField('input.ticket', () => createTicketInTx(tx, emit, principal, fields));
-      return { ticket, template };
-    }),
+  // Files are stored before the transaction and removed again if it fails, as createTicket does.
+  return withStoredUploads(ctx.app, fields.attachments, 'input.ticket.attachments', (stored) =>
+    nameConflictAsTyped(
+      'input.templateName',
+      writeTransaction(ctx.app, principal, async (tx, emit) => {
+        const template = await createTemplateInTx(tx, emit, principal, input.templateName, defaults, {
+          name: 'input.templateName',
+          defaults: 'input.ticket',
+        });
+        const ticket = await underField('input.ticket', () => createTicketInTx(tx, emit, principal, fields));
+        await recordAttachments(tx, stored, { workspaceId: principal.workspaceId, ticketId: ticket.id });
+        return { ticket, template };
+      }),
+    ),
   );
 }
