@@ -18,6 +18,8 @@ const SETTINGS = {
 // A 1×1 PNG, and the start of a PDF (enough for detection by content).
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+// The first page of an Ogg Opus stream (a WhatsApp voice note starts like this).
+const OPUS = Buffer.from('T2dnUwACAAAAAAAAAAAAAAAAAAAAAAAAAAABE09wdXNIZWFkAQE4AYC7AAAAAAA=', 'base64');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const newId = () => String(10n ** 15n + BigInt(`0x${randomBytes(6).toString('hex')}`));
 
@@ -184,6 +186,20 @@ describe('customer media on WhatsApp', () => {
     expect(fetchRow).toMatchObject({ status: 'DONE', attempts: 2 });
     const { files } = await filesOf(s.api, message.id);
     expect(files).toEqual([expect.objectContaining({ fileName: 'invoice-1042.pdf', contentType: 'application/pdf', size: PDF.length, sha256: sha256(PDF) })]);
+  });
+
+  it('a voice note is stored as Ogg Opus audio, which uploads do not accept', async () => {
+    const s = await setup('WHATSAPP');
+    const mediaId = newId();
+    provider.addMedia(mediaId, OPUS, { mimeType: 'audio/ogg' });
+    await post(s.channelId, whatsappMedia(`wamid.VOICE.${mediaId}`, 'audio', { mime_type: 'audio/ogg; codecs=opus', id: mediaId, voice: true }));
+    const message = await messageByExternalId(s.workspace, `wamid.VOICE.${mediaId}`);
+    await fetchAll(message.id);
+    const { files } = await filesOf(s.api, message.id);
+    expect(files).toEqual([expect.objectContaining({ fileName: `audio-${mediaId}.ogg`, contentType: 'audio/ogg; codecs=opus', size: OPUS.length })]);
+    const response = await download(files[0].url, s.workspace.token);
+    expect(response.headers.get('content-type')).toBe('audio/ogg; codecs=opus');
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(OPUS);
   });
 
   it('an unknown media id fails with the provider error; the message stays', async () => {

@@ -23,7 +23,7 @@ const ALLOWED_DETECTED_TYPES = new Set([
  */
 export const CHANNEL_MEDIA_TYPES: ReadonlySet<string> = new Set([
   'audio/ogg',
-  'audio/opus',
+  'audio/ogg; codecs=opus', // WhatsApp voice notes, as file-type names them
   'audio/aac',
   'audio/mp4',
   'audio/mpeg',
@@ -31,6 +31,7 @@ export const CHANNEL_MEDIA_TYPES: ReadonlySet<string> = new Set([
   'audio/x-m4a',
   'video/mp4',
   'video/3gpp',
+  'video/3gpp2',
   'video/quicktime',
 ]);
 
