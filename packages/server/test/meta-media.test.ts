@@ -4,9 +4,11 @@
 // limit fail for good without losing the message; a replayed webhook fetches nothing twice.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../src/server.js';
 import { chatApi } from './chat-setup.js';
 import { type FakeMetaProvider, startFakeMetaProvider } from './fake-meta-provider.js';
 import { rawId, startTestApp, type TestApp, type Workspace } from './harness.js';
+import { subscribe, untilLive } from './ws-client.js';
 
 const APP_SECRET = 'meta-media-secret-91ab';
 const MAX_BYTES = 200 * 1024;
@@ -168,6 +170,32 @@ describe('customer media on WhatsApp', () => {
     // Screens showing the conversation hear about the file.
     const events = await prisma().event.findMany({ where: { workspaceId: rawId(s.workspace.workspaceId), type: 'conversation.message.files' } });
     expect(events.map((event) => (event.payload as { messageId: string }).messageId)).toEqual([message.id]);
+  });
+
+  it('a chat screen following the conversation hears MESSAGE_FILES and reads the file from it', async () => {
+    const s = await setup('WHATSAPP');
+    const mediaId = newId();
+    provider.addMedia(mediaId, PNG, { mimeType: 'image/png' });
+    await post(s.channelId, whatsappMedia(`wamid.LIVE.${mediaId}`, 'image', { mime_type: 'image/png', id: mediaId }));
+    const message = await messageByExternalId(s.workspace, `wamid.LIVE.${mediaId}`);
+    const conversationId = Buffer.from(`Conversation:${message.conversationId}`).toString('base64');
+    const server = await startServer(t.app, { port: 0, host: '127.0.0.1' });
+    const feed = subscribe<any>(server.url, s.workspace.token, `subscription($c: ID) { conversationEvents(conversationId: $c) {
+      type message { id files { contentType size url } } } }`, { c: conversationId });
+    try {
+      await untilLive(feed, () =>
+        s.api.call(`mutation($i: AddCustomerConversationMessageInput!) { addCustomerConversationMessage(input: $i) { id } }`, {
+          i: { conversationId, body: 'ping' },
+        }),
+      );
+      await fetchAll(message.id);
+      const event = (await feed.next()).conversationEvents;
+      expect(event).toMatchObject({ type: 'MESSAGE_FILES', message: { files: [{ contentType: 'image/png', size: PNG.length }] } });
+      expect(rawId(event.message.id)).toBe(message.id);
+    } finally {
+      await feed.dispose();
+      await server.close();
+    }
   });
 
   it('a document keeps its file name; a provider 500 is retried and the file fetched once', async () => {

@@ -119,7 +119,9 @@ async function download(url: string, headers: Record<string, string>, maxBytes: 
 
 export type MediaFetchWorker = ReturnType<typeof createMediaFetchWorker>;
 
-export function createMediaFetchWorker(app: AppServices, { batchSize = 10 }: { batchSize?: number } = {}) {
+// A medium is held in memory until it is checked and stored (as uploads are), up to ATTACHMENT_MAX_BYTES each: a
+// small batch keeps an instance's peak at a few such files.
+export function createMediaFetchWorker(app: AppServices, { batchSize = 4 }: { batchSize?: number } = {}) {
   const { graphApiUrl, maxAttempts, retryBaseMs, timeoutMs } = app.config.outbox;
   const { maxBytes } = app.config.attachments;
   const prisma = app.db.prisma;
