@@ -85,6 +85,8 @@ export type ConversationEventKind =
   | 'MESSAGE'
   /** The customer withdrew a message on their channel (unsend): see message.deletedAt. */
   | 'MESSAGE_DELETED'
+  /** A customer's media on WhatsApp, Messenger or Instagram was fetched: see message.files. */
+  | 'MESSAGE_FILES'
   /** A reply's delivery on WhatsApp, Messenger or Instagram moved on: see message.deliveryStatus. */
   | 'MESSAGE_STATUS'
   /** No agent could take it: it waits in the queue. */
