@@ -70,6 +70,8 @@ const EnvSchema = z.object({
   WEBHOOK_SWEEP_MS: intFromEnv(5000),
   WEBHOOK_MAX_ATTEMPTS: intFromEnv(5),
   WEBHOOK_RETRY_BASE_MS: intFromEnv(30_000),
+  // Stored deliveries and finished customer-media fetches are deleted after this many days (src/webhooks/retention.ts).
+  WEBHOOK_RETENTION_DAYS: intFromEnv(30),
   // Inbound e-mail and web forms (src/channels): the largest raw e-mail taken (providers post up to 25-30 MB with
   // attachments; larger → 413), and the web form's submissions per client address per product per minute.
   EMAIL_INBOUND_MAX_BYTES: intFromEnv(30 * 1024 * 1024),
@@ -141,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       sweepMs: e.WEBHOOK_SWEEP_MS,
       maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
       retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+      retentionDays: e.WEBHOOK_RETENTION_DAYS,
     },
     channels: {
       emailMaxBodyBytes: e.EMAIL_INBOUND_MAX_BYTES,

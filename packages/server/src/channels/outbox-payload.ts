@@ -220,3 +220,37 @@ export function templateSummary(template: TemplateRef) {
   const parameters = template.parameters.length > 0 ? `: ${template.parameters.join(' | ')}` : '';
   return `[WhatsApp template ${template.name} (${template.language})${parameters}]`;
 }
+
+/**
+ * A FAILED reply sent again later: the provider's windows may have moved since it was written. WhatsApp free text
+ * (or a file) needs the 24-hour window still open (a template goes any time); Messenger/Instagram need the 7-day
+ * human agent window and, past 24 hours, the HUMAN_AGENT tag instead of RESPONSE. Returns the payload to send.
+ */
+export function planRetry(channel: MetaChannel, payload: Record<string, unknown>, lastCustomerMessageAt: Date | null, now: Date): ReplyPlan | ReplyProblem {
+  const field = 'input.messageId';
+  const since = lastCustomerMessageAt ? now.getTime() - lastCustomerMessageAt.getTime() : Number.POSITIVE_INFINITY;
+  if (channel === 'WHATSAPP') {
+    if (payload.type === 'template' || since < STANDARD_WINDOW_MS) return { problem: false, payload };
+    const closesAt = lastCustomerMessageAt ? new Date(lastCustomerMessageAt.getTime() + STANDARD_WINDOW_MS) : null;
+    return problem(
+      'CONFLICT',
+      field,
+      'WHATSAPP_CUSTOMER_SERVICE_WINDOW_CLOSED',
+      `WhatsApp's 24-hour customer service window ${closesAt ? `closed at ${closesAt.toISOString()}` : 'is not open'}, so this text cannot be sent again. Send an approved template instead.`,
+      closesAt ? { windowClosedAt: closesAt } : {},
+    );
+  }
+  if (since >= HUMAN_AGENT_WINDOW_MS) {
+    const closesAt = lastCustomerMessageAt ? new Date(lastCustomerMessageAt.getTime() + HUMAN_AGENT_WINDOW_MS) : null;
+    return problem(
+      'CONFLICT',
+      field,
+      'MESSAGING_WINDOW_CLOSED',
+      `${CHANNEL_NAMES[channel]} accepts an agent's reply up to 7 days after the customer's last message${closesAt ? `; that window closed at ${closesAt.toISOString()}` : ''}.`,
+      closesAt ? { windowClosedAt: closesAt } : {},
+    );
+  }
+  const { messaging_type: _type, tag: _tag, ...rest } = payload;
+  const window = since < STANDARD_WINDOW_MS ? { messaging_type: 'RESPONSE' } : { messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' };
+  return { problem: false, payload: { ...rest, ...window } };
+}

@@ -31,5 +31,6 @@ import '../chats/events-schema.js';
 import '../cockpit/schema.js';
 import '../chats/visitor-schema.js';
 import '../webhooks/schema.js';
+import '../channels/schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -9,6 +9,7 @@ import { transactionTime, writeTransaction } from '../events/write.js';
 import type { WebhookSource } from '../generated/prisma/enums.js';
 import { log } from '../log.js';
 import { every, queuedRunner } from '../workers/serial-runner.js';
+import { pruneWebhookData, WEBHOOK_PRUNE_EVERY_MS } from './retention.js';
 
 export type Emit = (event: EventDraft) => void;
 
@@ -247,6 +248,7 @@ export type WebhookSweeper = ReturnType<typeof createWebhookSweeper>;
 export function createWebhookSweeper(app: AppServices) {
   const { sweepMs, maxAttempts, retryBaseMs } = app.config.webhooks;
   let timer: ReturnType<typeof every> | undefined;
+  let pruneTimer: ReturnType<typeof every> | undefined;
   let stopped = false;
 
   async function candidates(now: Date, workspaceId: string | null): Promise<string[]> {
@@ -293,15 +295,21 @@ export function createWebhookSweeper(app: AppServices) {
         if (sweeps.busy) return;
         sweepOnce().catch((error: Error) => log.warn('webhook sweep failed', { error: error.message }));
       });
+      // Old deliveries and finished media fetches go after WEBHOOK_RETENTION_DAYS (every instance; DELETE is idempotent).
+      pruneTimer = every(WEBHOOK_PRUNE_EVERY_MS, () => void pruneWebhookData(app));
     },
     async stop() {
       stopped = true;
       timer?.stop();
       timer = undefined;
+      pruneTimer?.stop();
+      pruneTimer = undefined;
       await sweeps.settled();
       await deliveriesSettled(app);
     },
     sweepOnce,
+    /** One retention pass (the timer and tests). */
+    prune: () => pruneWebhookData(app),
     /** Resolves when the deliveries this instance accepted are processed. */
     settled: () => deliveriesSettled(app),
   };
