@@ -41,10 +41,10 @@ export async function retryChannelReply(ctx: Context, messageId: string): Promis
     const payload = row.payload && typeof row.payload === 'object' && !Array.isArray(row.payload) ? (row.payload as Record<string, unknown>) : {};
     const plan = planRetry(row.channel, payload, conversation.lastCustomerMessageAt, now);
     if (plan.problem) throw refusal(plan.code, plan.reason, plan.message, plan.windowClosedAt);
-    await tx.outboundChannelMessage.update({
-      where: { id: row.id },
-      data: { status: 'PENDING', attempts: 0, lastError: null, nextAttemptAt: now, payload: plan.payload as Prisma.InputJsonObject },
-    });
+    // Due at the database's now(), the clock the worker claims by (not the app clock, which tests move).
+    await tx.$executeRaw`UPDATE "OutboundChannelMessage"
+         SET "status" = 'PENDING', "attempts" = 0, "lastError" = NULL, "nextAttemptAt" = now(), "payload" = ${JSON.stringify(plan.payload)}::jsonb
+       WHERE "id" = ${row.id}::uuid`;
     await tx.conversationMessage.update({
       where: { id: message.id },
       data: { deliveryStatus: 'PENDING', deliveryError: null, deliveryUpdatedAt: now },
