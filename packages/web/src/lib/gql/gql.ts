@@ -53,9 +53,33 @@ type Documents = {
     "\n    mutation SetAgentPresence($input: SetPresenceInput!) {\n      setPresence(input: $input) {\n        id\n        status\n      }\n    }\n  ": typeof types.SetAgentPresenceDocument,
     "\n    query SlaCompliance($filter: SlaReportFilter!, $interval: SlaReportInterval) {\n      slaComplianceReport(filter: $filter, interval: $interval) {\n        timeZone\n        rows {\n          bucket\n          policyName\n          metric\n          met\n          missed\n          successRate\n          targetRate\n        }\n        totals {\n          policyName\n          metric\n          met\n          missed\n          pending\n          successRate\n          targetRate\n          shortOfTarget\n          metAvgMinutes\n          missedAvgMinutes\n        }\n      }\n    }\n  ": typeof types.SlaComplianceDocument,
     "\n    query SlaLogPage($filter: SlaReportFilter!, $after: String) {\n      slaLog(filter: $filter, first: 50, after: $after) {\n        edges {\n          node {\n            ticketNumber\n            ticket {\n              id\n            }\n            requester {\n              name\n            }\n            agent {\n              name\n            }\n            metric\n            startedAt\n            dueAt\n            completedAt\n            result\n            remainingSeconds\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  ": typeof types.SlaLogPageDocument,
+    "\n    query CalendarSettings {\n      businessCalendars {\n        id\n        name\n        description\n        timeZone\n        twentyFourSeven\n        weeklyHours {\n          day\n          start\n          end\n        }\n        holidays {\n          name\n          start\n          end\n          yearly\n        }\n      }\n    }\n  ": typeof types.CalendarSettingsDocument,
+    "\n    mutation CreateBusinessCalendarFromSettings($input: CreateBusinessCalendarInput!) {\n      createBusinessCalendar(input: $input) {\n        id\n      }\n    }\n  ": typeof types.CreateBusinessCalendarFromSettingsDocument,
+    "\n    mutation UpdateBusinessCalendarFromSettings($input: UpdateBusinessCalendarInput!) {\n      updateBusinessCalendar(input: $input) {\n        id\n      }\n    }\n  ": typeof types.UpdateBusinessCalendarFromSettingsDocument,
+    "\n    mutation DeleteBusinessCalendarFromSettings($id: ID!) {\n      deleteBusinessCalendar(id: $id)\n    }\n  ": typeof types.DeleteBusinessCalendarFromSettingsDocument,
     "\n    query SlaSettings {\n      slaPolicies {\n        id\n        name\n        targetRate\n        warnAtPercent\n        priorities\n        channels\n        calendar {\n          id\n          name\n        }\n        products {\n          id\n          name\n        }\n        targets {\n          metric\n          minutes\n        }\n      }\n      slaRules {\n        id\n        name\n        enabled\n        stopOtherRules\n        conditions\n        policy {\n          id\n          name\n        }\n      }\n      businessCalendars {\n        id\n        name\n      }\n    }\n  ": typeof types.SlaSettingsDocument,
     "\n    mutation CreateSlaPolicyFromSettings($input: CreateSlaPolicyInput!) {\n      createSlaPolicy(input: $input) {\n        id\n      }\n    }\n  ": typeof types.CreateSlaPolicyFromSettingsDocument,
     "\n    mutation CreateSlaRuleFromSettings($input: CreateSlaRuleInput!) {\n      createSlaRule(input: $input) {\n        id\n      }\n    }\n  ": typeof types.CreateSlaRuleFromSettingsDocument,
+    "\n    mutation UpdateSlaPolicyFromSettings($input: UpdateSlaPolicyInput!) {\n      updateSlaPolicy(input: $input) {\n        id\n      }\n    }\n  ": typeof types.UpdateSlaPolicyFromSettingsDocument,
+    "\n    mutation DeleteSlaPolicyFromSettings($id: ID!) {\n      deleteSlaPolicy(id: $id)\n    }\n  ": typeof types.DeleteSlaPolicyFromSettingsDocument,
+    "\n    mutation UpdateSlaRuleFromSettings($input: UpdateSlaRuleInput!) {\n      updateSlaRule(input: $input) {\n        id\n      }\n    }\n  ": typeof types.UpdateSlaRuleFromSettingsDocument,
+    "\n    mutation DeleteSlaRuleFromSettings($id: ID!) {\n      deleteSlaRule(id: $id)\n    }\n  ": typeof types.DeleteSlaRuleFromSettingsDocument,
+    "\n    mutation ReorderSlaRulesFromSettings($ids: [ID!]!) {\n      reorderSlaRules(ids: $ids) {\n        id\n        position\n      }\n    }\n  ": typeof types.ReorderSlaRulesFromSettingsDocument,
+    "\n    query UsersSettings($first: Int!, $after: String, $search: String, $includeDeactivated: Boolean) {\n      users(first: $first, after: $after, search: $search, includeDeactivated: $includeDeactivated) {\n        edges {\n          node {\n            id\n            name\n            email\n            role\n            active\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  ": typeof types.UsersSettingsDocument,
+    "\n    query ApiTokensSettings {\n      apiTokens(first: 100, includeRevoked: true) {\n        edges {\n          node {\n            id\n            name\n            prefix\n            scopes\n            createdAt\n            lastUsedAt\n            revokedAt\n          }\n        }\n      }\n    }\n  ": typeof types.ApiTokensSettingsDocument,
+    "\n    mutation CreateUserFromSettings($input: CreateUserInput!) {\n      createUser(input: $input) {\n        id\n      }\n    }\n  ": typeof types.CreateUserFromSettingsDocument,
+    "\n    mutation UpdateUserRoleFromSettings($input: UpdateUserInput!) {\n      updateUser(input: $input) {\n        id\n        role\n      }\n    }\n  ": typeof types.UpdateUserRoleFromSettingsDocument,
+    "\n    mutation DeactivateUserFromSettings($id: ID!) {\n      deactivateUser(id: $id) {\n        id\n        active\n      }\n    }\n  ": typeof types.DeactivateUserFromSettingsDocument,
+    "\n    mutation ReactivateUserFromSettings($id: ID!) {\n      reactivateUser(id: $id) {\n        id\n        active\n      }\n    }\n  ": typeof types.ReactivateUserFromSettingsDocument,
+    "\n    mutation CreateApiTokenFromSettings($input: CreateApiTokenInput!) {\n      createApiToken(input: $input) {\n        secret\n        apiToken {\n          id\n          name\n        }\n      }\n    }\n  ": typeof types.CreateApiTokenFromSettingsDocument,
+    "\n    mutation RevokeApiTokenFromSettings($id: ID!) {\n      revokeApiToken(id: $id) {\n        id\n        revokedAt\n      }\n    }\n  ": typeof types.RevokeApiTokenFromSettingsDocument,
+    "\n    query VocabularySettings {\n      ticketStatuses {\n        id\n        name\n        category\n        position\n        isDefault\n      }\n      tags {\n        id\n        name\n        color\n      }\n    }\n  ": typeof types.VocabularySettingsDocument,
+    "\n    mutation CreateStatusFromSettings($input: CreateTicketStatusInput!) {\n      createTicketStatus(input: $input) {\n        id\n      }\n    }\n  ": typeof types.CreateStatusFromSettingsDocument,
+    "\n    mutation UpdateStatusFromSettings($input: UpdateTicketStatusInput!) {\n      updateTicketStatus(input: $input) {\n        id\n      }\n    }\n  ": typeof types.UpdateStatusFromSettingsDocument,
+    "\n    mutation DeleteStatusFromSettings($id: ID!, $replaceWithId: ID) {\n      deleteTicketStatus(id: $id, replaceWithId: $replaceWithId)\n    }\n  ": typeof types.DeleteStatusFromSettingsDocument,
+    "\n    mutation CreateTagFromSettings($input: CreateTagInput!) {\n      createTag(input: $input) {\n        id\n      }\n    }\n  ": typeof types.CreateTagFromSettingsDocument,
+    "\n    mutation UpdateTagFromSettings($input: UpdateTagInput!) {\n      updateTag(input: $input) {\n        id\n      }\n    }\n  ": typeof types.UpdateTagFromSettingsDocument,
+    "\n    mutation DeleteTagFromSettings($id: ID!, $replaceWithId: ID) {\n      deleteTag(id: $id, replaceWithId: $replaceWithId)\n    }\n  ": typeof types.DeleteTagFromSettingsDocument,
     "\n    mutation SignIn($email: String!, $password: String!) {\n      login(email: $email, password: $password) {\n        token\n        expiresAt\n      }\n    }\n  ": typeof types.SignInDocument,
     "\n    query TicketList($first: Int, $after: String, $last: Int, $before: String, $filter: TicketFilter, $sort: TicketSort, $viewId: ID) {\n      tickets(first: $first, after: $after, last: $last, before: $before, filter: $filter, sort: $sort, viewId: $viewId) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          startCursor\n          endCursor\n        }\n        edges {\n          node {\n            id\n            ...TicketRowFields\n          }\n        }\n      }\n    }\n  ": typeof types.TicketListDocument,
     "\n    query TicketListLookups {\n      ticketStatuses {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n      savedViews {\n        id\n        name\n      }\n    }\n  ": typeof types.TicketListLookupsDocument,
@@ -114,9 +138,33 @@ const documents: Documents = {
     "\n    mutation SetAgentPresence($input: SetPresenceInput!) {\n      setPresence(input: $input) {\n        id\n        status\n      }\n    }\n  ": types.SetAgentPresenceDocument,
     "\n    query SlaCompliance($filter: SlaReportFilter!, $interval: SlaReportInterval) {\n      slaComplianceReport(filter: $filter, interval: $interval) {\n        timeZone\n        rows {\n          bucket\n          policyName\n          metric\n          met\n          missed\n          successRate\n          targetRate\n        }\n        totals {\n          policyName\n          metric\n          met\n          missed\n          pending\n          successRate\n          targetRate\n          shortOfTarget\n          metAvgMinutes\n          missedAvgMinutes\n        }\n      }\n    }\n  ": types.SlaComplianceDocument,
     "\n    query SlaLogPage($filter: SlaReportFilter!, $after: String) {\n      slaLog(filter: $filter, first: 50, after: $after) {\n        edges {\n          node {\n            ticketNumber\n            ticket {\n              id\n            }\n            requester {\n              name\n            }\n            agent {\n              name\n            }\n            metric\n            startedAt\n            dueAt\n            completedAt\n            result\n            remainingSeconds\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  ": types.SlaLogPageDocument,
+    "\n    query CalendarSettings {\n      businessCalendars {\n        id\n        name\n        description\n        timeZone\n        twentyFourSeven\n        weeklyHours {\n          day\n          start\n          end\n        }\n        holidays {\n          name\n          start\n          end\n          yearly\n        }\n      }\n    }\n  ": types.CalendarSettingsDocument,
+    "\n    mutation CreateBusinessCalendarFromSettings($input: CreateBusinessCalendarInput!) {\n      createBusinessCalendar(input: $input) {\n        id\n      }\n    }\n  ": types.CreateBusinessCalendarFromSettingsDocument,
+    "\n    mutation UpdateBusinessCalendarFromSettings($input: UpdateBusinessCalendarInput!) {\n      updateBusinessCalendar(input: $input) {\n        id\n      }\n    }\n  ": types.UpdateBusinessCalendarFromSettingsDocument,
+    "\n    mutation DeleteBusinessCalendarFromSettings($id: ID!) {\n      deleteBusinessCalendar(id: $id)\n    }\n  ": types.DeleteBusinessCalendarFromSettingsDocument,
     "\n    query SlaSettings {\n      slaPolicies {\n        id\n        name\n        targetRate\n        warnAtPercent\n        priorities\n        channels\n        calendar {\n          id\n          name\n        }\n        products {\n          id\n          name\n        }\n        targets {\n          metric\n          minutes\n        }\n      }\n      slaRules {\n        id\n        name\n        enabled\n        stopOtherRules\n        conditions\n        policy {\n          id\n          name\n        }\n      }\n      businessCalendars {\n        id\n        name\n      }\n    }\n  ": types.SlaSettingsDocument,
     "\n    mutation CreateSlaPolicyFromSettings($input: CreateSlaPolicyInput!) {\n      createSlaPolicy(input: $input) {\n        id\n      }\n    }\n  ": types.CreateSlaPolicyFromSettingsDocument,
     "\n    mutation CreateSlaRuleFromSettings($input: CreateSlaRuleInput!) {\n      createSlaRule(input: $input) {\n        id\n      }\n    }\n  ": types.CreateSlaRuleFromSettingsDocument,
+    "\n    mutation UpdateSlaPolicyFromSettings($input: UpdateSlaPolicyInput!) {\n      updateSlaPolicy(input: $input) {\n        id\n      }\n    }\n  ": types.UpdateSlaPolicyFromSettingsDocument,
+    "\n    mutation DeleteSlaPolicyFromSettings($id: ID!) {\n      deleteSlaPolicy(id: $id)\n    }\n  ": types.DeleteSlaPolicyFromSettingsDocument,
+    "\n    mutation UpdateSlaRuleFromSettings($input: UpdateSlaRuleInput!) {\n      updateSlaRule(input: $input) {\n        id\n      }\n    }\n  ": types.UpdateSlaRuleFromSettingsDocument,
+    "\n    mutation DeleteSlaRuleFromSettings($id: ID!) {\n      deleteSlaRule(id: $id)\n    }\n  ": types.DeleteSlaRuleFromSettingsDocument,
+    "\n    mutation ReorderSlaRulesFromSettings($ids: [ID!]!) {\n      reorderSlaRules(ids: $ids) {\n        id\n        position\n      }\n    }\n  ": types.ReorderSlaRulesFromSettingsDocument,
+    "\n    query UsersSettings($first: Int!, $after: String, $search: String, $includeDeactivated: Boolean) {\n      users(first: $first, after: $after, search: $search, includeDeactivated: $includeDeactivated) {\n        edges {\n          node {\n            id\n            name\n            email\n            role\n            active\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  ": types.UsersSettingsDocument,
+    "\n    query ApiTokensSettings {\n      apiTokens(first: 100, includeRevoked: true) {\n        edges {\n          node {\n            id\n            name\n            prefix\n            scopes\n            createdAt\n            lastUsedAt\n            revokedAt\n          }\n        }\n      }\n    }\n  ": types.ApiTokensSettingsDocument,
+    "\n    mutation CreateUserFromSettings($input: CreateUserInput!) {\n      createUser(input: $input) {\n        id\n      }\n    }\n  ": types.CreateUserFromSettingsDocument,
+    "\n    mutation UpdateUserRoleFromSettings($input: UpdateUserInput!) {\n      updateUser(input: $input) {\n        id\n        role\n      }\n    }\n  ": types.UpdateUserRoleFromSettingsDocument,
+    "\n    mutation DeactivateUserFromSettings($id: ID!) {\n      deactivateUser(id: $id) {\n        id\n        active\n      }\n    }\n  ": types.DeactivateUserFromSettingsDocument,
+    "\n    mutation ReactivateUserFromSettings($id: ID!) {\n      reactivateUser(id: $id) {\n        id\n        active\n      }\n    }\n  ": types.ReactivateUserFromSettingsDocument,
+    "\n    mutation CreateApiTokenFromSettings($input: CreateApiTokenInput!) {\n      createApiToken(input: $input) {\n        secret\n        apiToken {\n          id\n          name\n        }\n      }\n    }\n  ": types.CreateApiTokenFromSettingsDocument,
+    "\n    mutation RevokeApiTokenFromSettings($id: ID!) {\n      revokeApiToken(id: $id) {\n        id\n        revokedAt\n      }\n    }\n  ": types.RevokeApiTokenFromSettingsDocument,
+    "\n    query VocabularySettings {\n      ticketStatuses {\n        id\n        name\n        category\n        position\n        isDefault\n      }\n      tags {\n        id\n        name\n        color\n      }\n    }\n  ": types.VocabularySettingsDocument,
+    "\n    mutation CreateStatusFromSettings($input: CreateTicketStatusInput!) {\n      createTicketStatus(input: $input) {\n        id\n      }\n    }\n  ": types.CreateStatusFromSettingsDocument,
+    "\n    mutation UpdateStatusFromSettings($input: UpdateTicketStatusInput!) {\n      updateTicketStatus(input: $input) {\n        id\n      }\n    }\n  ": types.UpdateStatusFromSettingsDocument,
+    "\n    mutation DeleteStatusFromSettings($id: ID!, $replaceWithId: ID) {\n      deleteTicketStatus(id: $id, replaceWithId: $replaceWithId)\n    }\n  ": types.DeleteStatusFromSettingsDocument,
+    "\n    mutation CreateTagFromSettings($input: CreateTagInput!) {\n      createTag(input: $input) {\n        id\n      }\n    }\n  ": types.CreateTagFromSettingsDocument,
+    "\n    mutation UpdateTagFromSettings($input: UpdateTagInput!) {\n      updateTag(input: $input) {\n        id\n      }\n    }\n  ": types.UpdateTagFromSettingsDocument,
+    "\n    mutation DeleteTagFromSettings($id: ID!, $replaceWithId: ID) {\n      deleteTag(id: $id, replaceWithId: $replaceWithId)\n    }\n  ": types.DeleteTagFromSettingsDocument,
     "\n    mutation SignIn($email: String!, $password: String!) {\n      login(email: $email, password: $password) {\n        token\n        expiresAt\n      }\n    }\n  ": types.SignInDocument,
     "\n    query TicketList($first: Int, $after: String, $last: Int, $before: String, $filter: TicketFilter, $sort: TicketSort, $viewId: ID) {\n      tickets(first: $first, after: $after, last: $last, before: $before, filter: $filter, sort: $sort, viewId: $viewId) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          startCursor\n          endCursor\n        }\n        edges {\n          node {\n            id\n            ...TicketRowFields\n          }\n        }\n      }\n    }\n  ": types.TicketListDocument,
     "\n    query TicketListLookups {\n      ticketStatuses {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n      savedViews {\n        id\n        name\n      }\n    }\n  ": types.TicketListLookupsDocument,
@@ -309,6 +357,22 @@ export function graphql(source: "\n    query SlaLogPage($filter: SlaReportFilter
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n    query CalendarSettings {\n      businessCalendars {\n        id\n        name\n        description\n        timeZone\n        twentyFourSeven\n        weeklyHours {\n          day\n          start\n          end\n        }\n        holidays {\n          name\n          start\n          end\n          yearly\n        }\n      }\n    }\n  "): (typeof documents)["\n    query CalendarSettings {\n      businessCalendars {\n        id\n        name\n        description\n        timeZone\n        twentyFourSeven\n        weeklyHours {\n          day\n          start\n          end\n        }\n        holidays {\n          name\n          start\n          end\n          yearly\n        }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation CreateBusinessCalendarFromSettings($input: CreateBusinessCalendarInput!) {\n      createBusinessCalendar(input: $input) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    mutation CreateBusinessCalendarFromSettings($input: CreateBusinessCalendarInput!) {\n      createBusinessCalendar(input: $input) {\n        id\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation UpdateBusinessCalendarFromSettings($input: UpdateBusinessCalendarInput!) {\n      updateBusinessCalendar(input: $input) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    mutation UpdateBusinessCalendarFromSettings($input: UpdateBusinessCalendarInput!) {\n      updateBusinessCalendar(input: $input) {\n        id\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation DeleteBusinessCalendarFromSettings($id: ID!) {\n      deleteBusinessCalendar(id: $id)\n    }\n  "): (typeof documents)["\n    mutation DeleteBusinessCalendarFromSettings($id: ID!) {\n      deleteBusinessCalendar(id: $id)\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n    query SlaSettings {\n      slaPolicies {\n        id\n        name\n        targetRate\n        warnAtPercent\n        priorities\n        channels\n        calendar {\n          id\n          name\n        }\n        products {\n          id\n          name\n        }\n        targets {\n          metric\n          minutes\n        }\n      }\n      slaRules {\n        id\n        name\n        enabled\n        stopOtherRules\n        conditions\n        policy {\n          id\n          name\n        }\n      }\n      businessCalendars {\n        id\n        name\n      }\n    }\n  "): (typeof documents)["\n    query SlaSettings {\n      slaPolicies {\n        id\n        name\n        targetRate\n        warnAtPercent\n        priorities\n        channels\n        calendar {\n          id\n          name\n        }\n        products {\n          id\n          name\n        }\n        targets {\n          metric\n          minutes\n        }\n      }\n      slaRules {\n        id\n        name\n        enabled\n        stopOtherRules\n        conditions\n        policy {\n          id\n          name\n        }\n      }\n      businessCalendars {\n        id\n        name\n      }\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -318,6 +382,86 @@ export function graphql(source: "\n    mutation CreateSlaPolicyFromSettings($inp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    mutation CreateSlaRuleFromSettings($input: CreateSlaRuleInput!) {\n      createSlaRule(input: $input) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    mutation CreateSlaRuleFromSettings($input: CreateSlaRuleInput!) {\n      createSlaRule(input: $input) {\n        id\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation UpdateSlaPolicyFromSettings($input: UpdateSlaPolicyInput!) {\n      updateSlaPolicy(input: $input) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    mutation UpdateSlaPolicyFromSettings($input: UpdateSlaPolicyInput!) {\n      updateSlaPolicy(input: $input) {\n        id\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation DeleteSlaPolicyFromSettings($id: ID!) {\n      deleteSlaPolicy(id: $id)\n    }\n  "): (typeof documents)["\n    mutation DeleteSlaPolicyFromSettings($id: ID!) {\n      deleteSlaPolicy(id: $id)\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation UpdateSlaRuleFromSettings($input: UpdateSlaRuleInput!) {\n      updateSlaRule(input: $input) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    mutation UpdateSlaRuleFromSettings($input: UpdateSlaRuleInput!) {\n      updateSlaRule(input: $input) {\n        id\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation DeleteSlaRuleFromSettings($id: ID!) {\n      deleteSlaRule(id: $id)\n    }\n  "): (typeof documents)["\n    mutation DeleteSlaRuleFromSettings($id: ID!) {\n      deleteSlaRule(id: $id)\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation ReorderSlaRulesFromSettings($ids: [ID!]!) {\n      reorderSlaRules(ids: $ids) {\n        id\n        position\n      }\n    }\n  "): (typeof documents)["\n    mutation ReorderSlaRulesFromSettings($ids: [ID!]!) {\n      reorderSlaRules(ids: $ids) {\n        id\n        position\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query UsersSettings($first: Int!, $after: String, $search: String, $includeDeactivated: Boolean) {\n      users(first: $first, after: $after, search: $search, includeDeactivated: $includeDeactivated) {\n        edges {\n          node {\n            id\n            name\n            email\n            role\n            active\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  "): (typeof documents)["\n    query UsersSettings($first: Int!, $after: String, $search: String, $includeDeactivated: Boolean) {\n      users(first: $first, after: $after, search: $search, includeDeactivated: $includeDeactivated) {\n        edges {\n          node {\n            id\n            name\n            email\n            role\n            active\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query ApiTokensSettings {\n      apiTokens(first: 100, includeRevoked: true) {\n        edges {\n          node {\n            id\n            name\n            prefix\n            scopes\n            createdAt\n            lastUsedAt\n            revokedAt\n          }\n        }\n      }\n    }\n  "): (typeof documents)["\n    query ApiTokensSettings {\n      apiTokens(first: 100, includeRevoked: true) {\n        edges {\n          node {\n            id\n            name\n            prefix\n            scopes\n            createdAt\n            lastUsedAt\n            revokedAt\n          }\n        }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation CreateUserFromSettings($input: CreateUserInput!) {\n      createUser(input: $input) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    mutation CreateUserFromSettings($input: CreateUserInput!) {\n      createUser(input: $input) {\n        id\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation UpdateUserRoleFromSettings($input: UpdateUserInput!) {\n      updateUser(input: $input) {\n        id\n        role\n      }\n    }\n  "): (typeof documents)["\n    mutation UpdateUserRoleFromSettings($input: UpdateUserInput!) {\n      updateUser(input: $input) {\n        id\n        role\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation DeactivateUserFromSettings($id: ID!) {\n      deactivateUser(id: $id) {\n        id\n        active\n      }\n    }\n  "): (typeof documents)["\n    mutation DeactivateUserFromSettings($id: ID!) {\n      deactivateUser(id: $id) {\n        id\n        active\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation ReactivateUserFromSettings($id: ID!) {\n      reactivateUser(id: $id) {\n        id\n        active\n      }\n    }\n  "): (typeof documents)["\n    mutation ReactivateUserFromSettings($id: ID!) {\n      reactivateUser(id: $id) {\n        id\n        active\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation CreateApiTokenFromSettings($input: CreateApiTokenInput!) {\n      createApiToken(input: $input) {\n        secret\n        apiToken {\n          id\n          name\n        }\n      }\n    }\n  "): (typeof documents)["\n    mutation CreateApiTokenFromSettings($input: CreateApiTokenInput!) {\n      createApiToken(input: $input) {\n        secret\n        apiToken {\n          id\n          name\n        }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation RevokeApiTokenFromSettings($id: ID!) {\n      revokeApiToken(id: $id) {\n        id\n        revokedAt\n      }\n    }\n  "): (typeof documents)["\n    mutation RevokeApiTokenFromSettings($id: ID!) {\n      revokeApiToken(id: $id) {\n        id\n        revokedAt\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query VocabularySettings {\n      ticketStatuses {\n        id\n        name\n        category\n        position\n        isDefault\n      }\n      tags {\n        id\n        name\n        color\n      }\n    }\n  "): (typeof documents)["\n    query VocabularySettings {\n      ticketStatuses {\n        id\n        name\n        category\n        position\n        isDefault\n      }\n      tags {\n        id\n        name\n        color\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation CreateStatusFromSettings($input: CreateTicketStatusInput!) {\n      createTicketStatus(input: $input) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    mutation CreateStatusFromSettings($input: CreateTicketStatusInput!) {\n      createTicketStatus(input: $input) {\n        id\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation UpdateStatusFromSettings($input: UpdateTicketStatusInput!) {\n      updateTicketStatus(input: $input) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    mutation UpdateStatusFromSettings($input: UpdateTicketStatusInput!) {\n      updateTicketStatus(input: $input) {\n        id\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation DeleteStatusFromSettings($id: ID!, $replaceWithId: ID) {\n      deleteTicketStatus(id: $id, replaceWithId: $replaceWithId)\n    }\n  "): (typeof documents)["\n    mutation DeleteStatusFromSettings($id: ID!, $replaceWithId: ID) {\n      deleteTicketStatus(id: $id, replaceWithId: $replaceWithId)\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation CreateTagFromSettings($input: CreateTagInput!) {\n      createTag(input: $input) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    mutation CreateTagFromSettings($input: CreateTagInput!) {\n      createTag(input: $input) {\n        id\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation UpdateTagFromSettings($input: UpdateTagInput!) {\n      updateTag(input: $input) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    mutation UpdateTagFromSettings($input: UpdateTagInput!) {\n      updateTag(input: $input) {\n        id\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation DeleteTagFromSettings($id: ID!, $replaceWithId: ID) {\n      deleteTag(id: $id, replaceWithId: $replaceWithId)\n    }\n  "): (typeof documents)["\n    mutation DeleteTagFromSettings($id: ID!, $replaceWithId: ID) {\n      deleteTag(id: $id, replaceWithId: $replaceWithId)\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,126 @@
+// An admin sets up a business calendar (two opening intervals on a day, a holiday) and sees it listed; a calendar an
+// SLA policy uses cannot be deleted and the server's reason is shown; the ticket-count report opens with the counts.
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { artefactsDir, launchBrowser, requireChromium, shiftableClock, startApi, startWeb } from './browser.js';
+
+let api: Awaited<ReturnType<typeof startApi>>;
+let web: Awaited<ReturnType<typeof startWeb>>;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+let admin: { email: string; password: string; token: string };
+
+async function call(query: string, variables: Record<string, unknown> = {}) {
+  const result = await api.t.gql(query, variables, admin.token);
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data!;
+}
+const shot = (name: string) => page.screenshot({ path: path.join(artefactsDir, `${name}.png`), fullPage: true });
+
+beforeAll(async () => {
+  requireChromium();
+  api = await startApi(shiftableClock());
+  const workspace = await api.t.signUp('Takvim Destek');
+  admin = { email: workspace.adminEmail, password: workspace.adminPassword, token: workspace.token };
+  const productId = (await call(`mutation { createProduct(input: { name: "Web shop" }) { id } }`)).createProduct.id;
+  for (const subject of ['Parcel late', 'Wrong size']) {
+    await call(`mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }`, {
+      i: { productId, subject, priority: 'LOW', description: subject, customer: { name: 'Ada', email: 'ada@example.test' } },
+    });
+  }
+  web = await startWeb(api.url);
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  await page.goto(`${web.url}/signin`);
+  await page.getByLabel('E-mail').fill(admin.email);
+  await page.getByLabel('Password').fill(admin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/tickets$/);
+});
+
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail' && page) {
+    await page.screenshot({ path: path.join(artefactsDir, `failed-${context.task.name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => undefined);
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+  await api?.stop();
+});
+
+describe('business calendars and ticket reports', () => {
+  it('creates a calendar with two intervals on a day and a holiday, and sees it listed', async () => {
+    await page.getByRole('link', { name: 'Calendars' }).click();
+    await page.waitForURL(/\/settings\/calendars$/);
+    await page.getByTestId('calendar-name').fill('Istanbul office');
+    await page.getByTestId('calendar-zone').selectOption('Europe/Istanbul');
+    // Monday: 09:00–12:00 and 13:00–18:00 (lunch closed).
+    await page.getByTestId('end-MONDAY-0').fill('12:00');
+    await page.getByRole('button', { name: 'Add opening hours on Monday' }).click();
+    await page.getByTestId('start-MONDAY-1').fill('13:00');
+    await page.getByTestId('end-MONDAY-1').fill('18:00');
+    await page.getByTestId('add-holiday').click();
+    await page.getByTestId('holiday-name-0').fill('Republic Day');
+    await page.getByTestId('holiday-start-0').fill('2026-10-29');
+    await page.getByTestId('save-calendar').click();
+
+    const card = page.getByTestId('calendar').filter({ hasText: 'Istanbul office' });
+    await card.waitFor();
+    const text = await card.textContent();
+    expect(text).toContain('Europe/Istanbul');
+    expect(text).toContain('Mon 09:00–12:00, 13:00–18:00');
+    expect(text).toContain('Republic Day (2026-10-29)');
+    await shot('calendars');
+    const stored = await call(`{ businessCalendars { name timeZone weeklyHours { day start end } holidays { name start end } } }`);
+    expect(stored.businessCalendars[0].weeklyHours.filter((i: { day: string }) => i.day === 'MONDAY')).toEqual([
+      { day: 'MONDAY', start: '09:00', end: '12:00' },
+      { day: 'MONDAY', start: '13:00', end: '18:00' },
+    ]);
+    expect(stored.businessCalendars[0].holidays).toEqual([{ name: 'Republic Day', start: '2026-10-29', end: '2026-10-29' }]);
+  });
+
+  it('shows the server’s reason when a calendar in use cannot be deleted', async () => {
+    const calendarId = (await call(`{ businessCalendars { id } }`)).businessCalendars[0].id;
+    await call(`mutation($i: CreateSlaPolicyInput!) { createSlaPolicy(input: $i) { id } }`, {
+      i: { name: 'Office hours', calendarId, targets: [{ metric: 'FIRST_RESPONSE', minutes: 60 }], targetRate: 90 },
+    });
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete Istanbul office' }).click();
+    await page.getByTestId('calendar-error').waitFor();
+    expect(await page.getByTestId('calendar').count()).toBe(1);
+  });
+
+  it('edits an SLA policy and reorders the SLA rules', async () => {
+    const policyId = (await call(`{ slaPolicies { id } }`)).slaPolicies[0].id;
+    for (const name of ['First rule', 'Second rule']) {
+      await call(`mutation($i: CreateSlaRuleInput!) { createSlaRule(input: $i) { id } }`, { i: { name, policyId } });
+    }
+    await page.getByRole('link', { name: 'SLA settings' }).click();
+    await expect.poll(() => page.getByTestId('sla-rule').count()).toBe(2);
+    await page.getByRole('button', { name: 'Move First rule down' }).click();
+    await expect.poll(async () => (await page.getByTestId('sla-rule').first().textContent()) ?? '').toContain('Second rule');
+    expect((await call(`{ slaRules { name } }`)).slaRules.map((rule: { name: string }) => rule.name)).toEqual(['Second rule', 'First rule']);
+
+    await page.getByRole('button', { name: 'Edit Office hours' }).click();
+    await page.getByTestId('policy-name').fill('Office hours (edited)');
+    await page.getByTestId('create-policy').click();
+    await expect.poll(async () => (await page.getByTestId('sla-policies').textContent()) ?? '').toContain('Office hours (edited)');
+  });
+
+  it('opens the ticket-count report', async () => {
+    await page.getByRole('link', { name: 'Ticket reports' }).click();
+    await page.waitForURL(/\/reports\/tickets$/);
+    const table = page.getByTestId('ticket-count-table');
+    await table.waitFor();
+    expect(await page.getByTestId('ticket-count-chart').isVisible()).toBe(true);
+    // Both tickets were created today, in the first status.
+    await expect.poll(async () => (await table.locator('tbody tr').first().locator('td').last().textContent())?.trim()).toBe('2');
+    await page.getByTestId('ticket-report-dimension').selectOption('channel');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(async () => (await table.locator('thead th').first().textContent())?.trim()).toBe('Channel');
+    await shot('ticket-report');
+  });
+});
