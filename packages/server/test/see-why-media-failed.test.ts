@@ -3,7 +3,7 @@
 // workspace sees none of it.
 import { createHmac, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { safeMediaError } from '../src/channels/media-fetch-errors.js';
+import { safeProviderError } from '../src/channels/provider-errors.js';
 import { chatApi } from './chat-setup.js';
 import { type FakeMetaProvider, startFakeMetaProvider } from './fake-meta-provider.js';
 import { rawId, startTestApp, type TestApp } from './harness.js';
@@ -111,11 +111,11 @@ describe('ConversationMessage.mediaFetches', () => {
   });
 
   it('a message without media has none; an unreachable provider reads as such, without the network detail', async () => {
-    expect(safeMediaError(null)).toBeNull();
-    expect(safeMediaError('could not reach the provider (connect ECONNREFUSED 10.0.3.7:8443)')).toBe('could not reach the provider');
-    expect(safeMediaError('not an http(s) URL: file:///etc/passwd')).toBe('the provider gave a link that is not an http(s) URL');
-    expect(safeMediaError('100: Unsupported get request')).toBe('100: Unsupported get request');
-    expect(safeMediaError(`190: ${'x'.repeat(1000)}`)!.length).toBe(300);
+    expect(safeProviderError(null)).toBeNull();
+    expect(safeProviderError('could not reach the provider (connect ECONNREFUSED 10.0.3.7:8443)')).toBe('could not reach the provider');
+    expect(safeProviderError('not an http(s) URL: file:///etc/passwd')).toBe('the provider gave a link that is not an http(s) URL');
+    expect(safeProviderError('100: Unsupported get request')).toBe('100: Unsupported get request');
+    expect(safeProviderError(`190: ${'x'.repeat(1000)}`)!.length).toBe(300);
 
     const workspace = await t.signUp();
     const api = chatApi(t.gql, workspace);

@@ -2,6 +2,7 @@
 // in the reply's transaction). Every instance runs it, like the e-mail sender (src/mail/worker.ts): a due row is
 // claimed with `FOR UPDATE SKIP LOCKED` and leased in one statement, so exactly one instance attempts it at a time;
 // failures are retried with capped, jittered exponential backoff until the attempts are used up.
+import { safeProviderError } from './provider-errors.js';
 import type { AppServices } from '../context.js';
 import { type Tx, writeTransaction } from '../events/write.js';
 import type { OutboundChannelMessage } from '../generated/prisma/client.js';
@@ -80,7 +81,7 @@ export function createOutboxWorker(app: AppServices, { batchSize = 20 }: { batch
         data:
           result.status === 'SENT'
             ? { externalId: result.externalId ?? message.externalId, ...(advance ? { deliveryStatus: 'SENT', deliveryUpdatedAt: now } : {}) }
-            : { deliveryStatus: 'FAILED', deliveryError: result.error, deliveryUpdatedAt: now },
+            : { deliveryStatus: 'FAILED', deliveryError: safeProviderError(result.error), deliveryUpdatedAt: now },
       });
       const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: message.conversationId } });
       const deliveryStatus = result.status === 'SENT' && !advance ? message.deliveryStatus : result.status;

@@ -6,7 +6,7 @@ import { reload } from '../schema/reload.js';
 import { MediaFetchStatus } from '../generated/prisma/enums.js';
 import type { MediaRef } from './meta-parse.js';
 import { retryChannelReply } from './outbox-retry.js';
-import { safeMediaError } from './media-fetch-errors.js';
+import { safeProviderError } from './provider-errors.js';
 
 const MediaFetchStatusEnum = builder.enumType(MediaFetchStatus, {
   name: 'MediaFetchStatus',
@@ -25,7 +25,7 @@ builder.prismaObject('InboundMediaFetch', {
     lastError: t.string({
       nullable: true,
       description: "Why the last try failed: the provider's error code and message, or the limit the file broke. Null once DONE.",
-      resolve: (row) => safeMediaError(row.lastError),
+      resolve: (row) => safeProviderError(row.lastError),
     }),
     mediaType: t.string({ description: 'What the provider called it: image, audio, video, document, sticker...', resolve: (row) => mediaOf(row.media).type || 'file' }),
     fileName: t.string({ nullable: true, description: "The customer's file name when the provider gave one.", resolve: (row) => mediaOf(row.media).fileName ?? null }),

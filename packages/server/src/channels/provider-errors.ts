@@ -1,10 +1,10 @@
-// What an agent may read of a failed media fetch: the provider's code and message or our own refusal, never a
+// What an agent may read of a failed provider call (a media fetch, a reply's delivery): the provider's code and message or our own refusal, never a
 // network library's detail (addresses, ports, stack fragments). Pure.
 
 const MAX_LENGTH = 300;
 
 /** Known shapes pass (capped); "could not reach the provider (...)" loses its detail; anything else is summarised. */
-export function safeMediaError(lastError: string | null): string | null {
+export function safeProviderError(lastError: string | null): string | null {
   if (!lastError) return null;
   const text = lastError.replace(/\s+/g, ' ').trim();
   if (/^could not reach the provider\b/i.test(text)) return 'could not reach the provider';
