@@ -1,7 +1,10 @@
 // Türkçe. Typed as Messages, so a key missing here (or left over) fails the typecheck.
 import type { Messages } from './en';
 
+import { settingsTr } from './settings-tr';
+
 export const tr: Messages = {
+  ...settingsTr,
   app: { name: 'deskgraph', skipToContent: 'İçeriğe geç', loading: 'Yükleniyor…', error: 'Bir şeyler ters gitti: {message}', retry: 'Yeniden dene' },
   nav: { slaSettings: 'SLA ayarları', reports: 'SLA raporları', chats: 'Sohbetler', cockpit: 'Kokpit', main: 'Ana menü', tickets: 'Talepler', signOut: 'Çıkış yap', language: 'Dil', product: 'Ürün', allProducts: 'Tüm ürünler' },
   signIn: {

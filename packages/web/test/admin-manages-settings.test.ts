@@ -1,0 +1,105 @@
+// An admin sets up the workspace in the browser: a ticket status and a tag, a new user, and an API token whose secret
+// is shown once (gone after dismissing it or reloading, only its prefix stays); the workspace keeps its last admin.
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { artefactsDir, launchBrowser, requireChromium, shiftableClock, startApi, startWeb } from './browser.js';
+
+let api: Awaited<ReturnType<typeof startApi>>;
+let web: Awaited<ReturnType<typeof startWeb>>;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+let admin: { email: string; password: string; token: string };
+
+const shot = (name: string) => page.screenshot({ path: path.join(artefactsDir, `${name}.png`), fullPage: true });
+
+beforeAll(async () => {
+  requireChromium();
+  api = await startApi(shiftableClock());
+  const workspace = await api.t.signUp('Ayarlar Destek');
+  admin = { email: workspace.adminEmail, password: workspace.adminPassword, token: workspace.token };
+  web = await startWeb(api.url);
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+});
+
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail' && page) {
+    await page.screenshot({ path: path.join(artefactsDir, `failed-${context.task.name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => undefined);
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+  await api?.stop();
+});
+
+describe('an admin manages the workspace settings', () => {
+  it('adds a status and a tag, a user and an API token, and sees them listed', async () => {
+    await page.goto(`${web.url}/signin`);
+    await page.getByLabel('E-mail').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/tickets$/);
+
+    // Vocabularies, reached from the navigation.
+    await page.getByRole('link', { name: 'Vocabularies' }).click();
+    await page.waitForURL(/\/settings\/vocabulary$/);
+    await page.getByTestId('status-row').first().waitFor();
+    const statusesBefore = await page.getByTestId('status-row').count();
+    await page.getByTestId('new-status-name').fill('Waiting on the bank');
+    await page.getByTestId('new-status-category').selectOption('PENDING');
+    await page.getByTestId('new-status-name').press('Enter');
+    await expect.poll(() => page.getByTestId('status-row').count()).toBe(statusesBefore + 1);
+    const newStatusRow = page.getByTestId('status-row').filter({ hasText: 'Waiting on the bank' });
+    expect(await newStatusRow.textContent()).toContain('Pending');
+
+    await page.getByTestId('new-tag-name').fill('billing');
+    await page.getByTestId('new-tag-name').press('Enter');
+    await expect.poll(() => page.getByTestId('tag-row').filter({ hasText: 'billing' }).count()).toBe(1);
+    // An empty name is refused by the browser; a duplicate one by the server, shown under the form.
+    await page.getByTestId('new-tag-name').fill('billing');
+    await page.getByTestId('new-tag-name').press('Enter');
+    expect(await page.locator('#new-tag-error').textContent()).toContain('already exists');
+    await shot('settings-vocabulary');
+
+    // Users: a new agent, listed; the only admin cannot stop being one.
+    await page.getByRole('link', { name: 'Users & tokens' }).click();
+    await page.waitForURL(/\/settings\/users$/);
+    await page.getByTestId('user-row').first().waitFor();
+    await page.getByTestId('new-user-name').fill('Deniz Ajan');
+    await page.getByTestId('new-user-email').fill('deniz@example.test');
+    await page.getByTestId('new-user-password').fill('a long enough password 1');
+    await page.getByTestId('new-user-role').selectOption('AGENT');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await expect.poll(() => page.getByTestId('user-row').filter({ hasText: 'deniz@example.test' }).count()).toBe(1);
+    expect(await page.getByTestId('user-row').filter({ hasText: 'deniz@example.test' }).textContent()).toContain('Active');
+
+    const adminRole = page.getByTestId('user-row').filter({ hasText: admin.email }).getByRole('combobox');
+    await adminRole.selectOption('AGENT');
+    await page.getByTestId('users-error').waitFor();
+    expect(await page.getByTestId('users-error').textContent()).toMatch(/admin/i);
+    expect(await adminRole.inputValue()).toBe('ADMIN');
+
+    // An API token: the secret is shown once, then only its prefix.
+    await page.getByTestId('new-token-name').fill('Billing sync');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = (await page.getByTestId('token-secret').textContent({ timeout: 10_000 }))!.trim();
+    expect(secret.length).toBeGreaterThan(20);
+    const tokenRow = page.getByTestId('token-row').filter({ hasText: 'Billing sync' });
+    await expect.poll(() => tokenRow.count()).toBe(1);
+    const prefix = (await tokenRow.locator('code').textContent())!.replace('…', '');
+    expect(secret.startsWith(prefix)).toBe(true);
+    await shot('settings-users-and-tokens');
+    // The secret works against the API.
+    const viewer = await api.t.gql('{ viewer { role } }', {}, secret);
+    expect(viewer.errors).toBeUndefined();
+
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+    expect(await page.getByTestId('token-secret').count()).toBe(0);
+    await page.reload();
+    await page.getByTestId('token-row').first().waitFor();
+    expect(await page.content()).not.toContain(secret);
+  });
+});
