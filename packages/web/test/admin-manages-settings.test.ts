@@ -10,6 +10,13 @@ let web: Awaited<ReturnType<typeof startWeb>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
 let admin: { email: string; password: string; token: string };
+let productId: string;
+
+async function call(query: string, variables: Record<string, unknown> = {}) {
+  const result = await api.t.gql(query, variables, admin.token);
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data!;
+}
 
 const shot = (name: string) => page.screenshot({ path: path.join(artefactsDir, `${name}.png`), fullPage: true });
 
@@ -18,6 +25,7 @@ beforeAll(async () => {
   api = await startApi(shiftableClock());
   const workspace = await api.t.signUp('Ayarlar Destek');
   admin = { email: workspace.adminEmail, password: workspace.adminPassword, token: workspace.token };
+  productId = (await call(`mutation { createProduct(input: { name: "Mobile app" }) { id } }`)).createProduct.id;
   web = await startWeb(api.url);
   browser = await launchBrowser();
   page = await browser.context.newPage();
@@ -54,6 +62,26 @@ describe('an admin manages the workspace settings', () => {
     await expect.poll(() => page.getByTestId('status-row').count()).toBe(statusesBefore + 1);
     const newStatusRow = page.getByTestId('status-row').filter({ hasText: 'Waiting on the bank' });
     expect(await newStatusRow.textContent()).toContain('Pending');
+
+    // A ticket uses the new status: deleting it asks where that ticket goes.
+    const statuses = (await call('{ ticketStatuses { id name } }')).ticketStatuses as { id: string; name: string }[];
+    await call(`mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }`, {
+      i: { productId, subject: 'Refund pending', description: 'Waiting', statusId: statuses.find((status) => status.name === 'Waiting on the bank')!.id, customer: { name: 'Ece', email: 'ece@example.test' } },
+    });
+    await newStatusRow.getByRole('button', { name: 'Delete' }).click();
+    const replace = page.getByTestId('replace-form');
+    expect(await replace.getByRole('alert').textContent()).toMatch(/1/);
+    await replace.getByLabel('Replace with').selectOption({ label: 'Pending' });
+    await replace.getByRole('button', { name: 'Move tickets and delete' }).click();
+    await expect.poll(() => page.getByTestId('status-row').count()).toBe(statusesBefore);
+
+    await page.getByTestId('new-type-name').fill('Refund');
+    await page.getByTestId('new-type-name').press('Enter');
+    await expect.poll(() => page.getByTestId('type-row').filter({ hasText: 'Refund' }).count()).toBe(1);
+    await page.getByLabel('Product').last().selectOption({ label: 'Mobile app' });
+    await page.getByTestId('new-topic-name').fill('Login problems');
+    await page.getByTestId('new-topic-name').press('Enter');
+    await expect.poll(() => page.getByTestId('topic-row').filter({ hasText: 'Login problems' }).count()).toBe(1);
 
     await page.getByTestId('new-tag-name').fill('billing');
     await page.getByTestId('new-tag-name').press('Enter');

@@ -73,7 +73,13 @@ type Documents = {
     "\n    mutation ReactivateUserFromSettings($id: ID!) {\n      reactivateUser(id: $id) {\n        id\n        active\n      }\n    }\n  ": typeof types.ReactivateUserFromSettingsDocument,
     "\n    mutation CreateApiTokenFromSettings($input: CreateApiTokenInput!) {\n      createApiToken(input: $input) {\n        secret\n        apiToken {\n          id\n          name\n        }\n      }\n    }\n  ": typeof types.CreateApiTokenFromSettingsDocument,
     "\n    mutation RevokeApiTokenFromSettings($id: ID!) {\n      revokeApiToken(id: $id) {\n        id\n        revokedAt\n      }\n    }\n  ": typeof types.RevokeApiTokenFromSettingsDocument,
-    "\n    query VocabularySettings {\n      ticketStatuses {\n        id\n        name\n        category\n        position\n        isDefault\n      }\n      tags {\n        id\n        name\n        color\n      }\n    }\n  ": typeof types.VocabularySettingsDocument,
+    "\n    query VocabularySettings {\n      ticketStatuses {\n        id\n        name\n        category\n        position\n        isDefault\n      }\n      tags {\n        id\n        name\n        color\n      }\n      ticketTypes {\n        id\n        name\n      }\n      ticketTopics {\n        id\n        name\n        product {\n          id\n          name\n        }\n      }\n      products(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n    }\n  ": typeof types.VocabularySettingsDocument,
+    "\n    mutation CreateTypeFromSettings($input: CreateTicketTypeInput!) {\n      createTicketType(input: $input) {\n        id\n      }\n    }\n  ": typeof types.CreateTypeFromSettingsDocument,
+    "\n    mutation UpdateTypeFromSettings($input: UpdateTicketTypeInput!) {\n      updateTicketType(input: $input) {\n        id\n      }\n    }\n  ": typeof types.UpdateTypeFromSettingsDocument,
+    "\n    mutation DeleteTypeFromSettings($id: ID!, $replaceWithId: ID) {\n      deleteTicketType(id: $id, replaceWithId: $replaceWithId)\n    }\n  ": typeof types.DeleteTypeFromSettingsDocument,
+    "\n    mutation CreateTopicFromSettings($input: CreateTicketTopicInput!) {\n      createTicketTopic(input: $input) {\n        id\n      }\n    }\n  ": typeof types.CreateTopicFromSettingsDocument,
+    "\n    mutation UpdateTopicFromSettings($input: UpdateTicketTopicInput!) {\n      updateTicketTopic(input: $input) {\n        id\n      }\n    }\n  ": typeof types.UpdateTopicFromSettingsDocument,
+    "\n    mutation DeleteTopicFromSettings($id: ID!, $replaceWithId: ID) {\n      deleteTicketTopic(id: $id, replaceWithId: $replaceWithId)\n    }\n  ": typeof types.DeleteTopicFromSettingsDocument,
     "\n    mutation CreateStatusFromSettings($input: CreateTicketStatusInput!) {\n      createTicketStatus(input: $input) {\n        id\n      }\n    }\n  ": typeof types.CreateStatusFromSettingsDocument,
     "\n    mutation UpdateStatusFromSettings($input: UpdateTicketStatusInput!) {\n      updateTicketStatus(input: $input) {\n        id\n      }\n    }\n  ": typeof types.UpdateStatusFromSettingsDocument,
     "\n    mutation DeleteStatusFromSettings($id: ID!, $replaceWithId: ID) {\n      deleteTicketStatus(id: $id, replaceWithId: $replaceWithId)\n    }\n  ": typeof types.DeleteStatusFromSettingsDocument,
@@ -158,7 +164,13 @@ const documents: Documents = {
     "\n    mutation ReactivateUserFromSettings($id: ID!) {\n      reactivateUser(id: $id) {\n        id\n        active\n      }\n    }\n  ": types.ReactivateUserFromSettingsDocument,
     "\n    mutation CreateApiTokenFromSettings($input: CreateApiTokenInput!) {\n      createApiToken(input: $input) {\n        secret\n        apiToken {\n          id\n          name\n        }\n      }\n    }\n  ": types.CreateApiTokenFromSettingsDocument,
     "\n    mutation RevokeApiTokenFromSettings($id: ID!) {\n      revokeApiToken(id: $id) {\n        id\n        revokedAt\n      }\n    }\n  ": types.RevokeApiTokenFromSettingsDocument,
-    "\n    query VocabularySettings {\n      ticketStatuses {\n        id\n        name\n        category\n        position\n        isDefault\n      }\n      tags {\n        id\n        name\n        color\n      }\n    }\n  ": types.VocabularySettingsDocument,
+    "\n    query VocabularySettings {\n      ticketStatuses {\n        id\n        name\n        category\n        position\n        isDefault\n      }\n      tags {\n        id\n        name\n        color\n      }\n      ticketTypes {\n        id\n        name\n      }\n      ticketTopics {\n        id\n        name\n        product {\n          id\n          name\n        }\n      }\n      products(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n    }\n  ": types.VocabularySettingsDocument,
+    "\n    mutation CreateTypeFromSettings($input: CreateTicketTypeInput!) {\n      createTicketType(input: $input) {\n        id\n      }\n    }\n  ": types.CreateTypeFromSettingsDocument,
+    "\n    mutation UpdateTypeFromSettings($input: UpdateTicketTypeInput!) {\n      updateTicketType(input: $input) {\n        id\n      }\n    }\n  ": types.UpdateTypeFromSettingsDocument,
+    "\n    mutation DeleteTypeFromSettings($id: ID!, $replaceWithId: ID) {\n      deleteTicketType(id: $id, replaceWithId: $replaceWithId)\n    }\n  ": types.DeleteTypeFromSettingsDocument,
+    "\n    mutation CreateTopicFromSettings($input: CreateTicketTopicInput!) {\n      createTicketTopic(input: $input) {\n        id\n      }\n    }\n  ": types.CreateTopicFromSettingsDocument,
+    "\n    mutation UpdateTopicFromSettings($input: UpdateTicketTopicInput!) {\n      updateTicketTopic(input: $input) {\n        id\n      }\n    }\n  ": types.UpdateTopicFromSettingsDocument,
+    "\n    mutation DeleteTopicFromSettings($id: ID!, $replaceWithId: ID) {\n      deleteTicketTopic(id: $id, replaceWithId: $replaceWithId)\n    }\n  ": types.DeleteTopicFromSettingsDocument,
     "\n    mutation CreateStatusFromSettings($input: CreateTicketStatusInput!) {\n      createTicketStatus(input: $input) {\n        id\n      }\n    }\n  ": types.CreateStatusFromSettingsDocument,
     "\n    mutation UpdateStatusFromSettings($input: UpdateTicketStatusInput!) {\n      updateTicketStatus(input: $input) {\n        id\n      }\n    }\n  ": types.UpdateStatusFromSettingsDocument,
     "\n    mutation DeleteStatusFromSettings($id: ID!, $replaceWithId: ID) {\n      deleteTicketStatus(id: $id, replaceWithId: $replaceWithId)\n    }\n  ": types.DeleteStatusFromSettingsDocument,
@@ -437,7 +449,31 @@ export function graphql(source: "\n    mutation RevokeApiTokenFromSettings($id: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n    query VocabularySettings {\n      ticketStatuses {\n        id\n        name\n        category\n        position\n        isDefault\n      }\n      tags {\n        id\n        name\n        color\n      }\n    }\n  "): (typeof documents)["\n    query VocabularySettings {\n      ticketStatuses {\n        id\n        name\n        category\n        position\n        isDefault\n      }\n      tags {\n        id\n        name\n        color\n      }\n    }\n  "];
+export function graphql(source: "\n    query VocabularySettings {\n      ticketStatuses {\n        id\n        name\n        category\n        position\n        isDefault\n      }\n      tags {\n        id\n        name\n        color\n      }\n      ticketTypes {\n        id\n        name\n      }\n      ticketTopics {\n        id\n        name\n        product {\n          id\n          name\n        }\n      }\n      products(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n    }\n  "): (typeof documents)["\n    query VocabularySettings {\n      ticketStatuses {\n        id\n        name\n        category\n        position\n        isDefault\n      }\n      tags {\n        id\n        name\n        color\n      }\n      ticketTypes {\n        id\n        name\n      }\n      ticketTopics {\n        id\n        name\n        product {\n          id\n          name\n        }\n      }\n      products(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation CreateTypeFromSettings($input: CreateTicketTypeInput!) {\n      createTicketType(input: $input) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    mutation CreateTypeFromSettings($input: CreateTicketTypeInput!) {\n      createTicketType(input: $input) {\n        id\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation UpdateTypeFromSettings($input: UpdateTicketTypeInput!) {\n      updateTicketType(input: $input) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    mutation UpdateTypeFromSettings($input: UpdateTicketTypeInput!) {\n      updateTicketType(input: $input) {\n        id\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation DeleteTypeFromSettings($id: ID!, $replaceWithId: ID) {\n      deleteTicketType(id: $id, replaceWithId: $replaceWithId)\n    }\n  "): (typeof documents)["\n    mutation DeleteTypeFromSettings($id: ID!, $replaceWithId: ID) {\n      deleteTicketType(id: $id, replaceWithId: $replaceWithId)\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation CreateTopicFromSettings($input: CreateTicketTopicInput!) {\n      createTicketTopic(input: $input) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    mutation CreateTopicFromSettings($input: CreateTicketTopicInput!) {\n      createTicketTopic(input: $input) {\n        id\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation UpdateTopicFromSettings($input: UpdateTicketTopicInput!) {\n      updateTicketTopic(input: $input) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    mutation UpdateTopicFromSettings($input: UpdateTicketTopicInput!) {\n      updateTicketTopic(input: $input) {\n        id\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation DeleteTopicFromSettings($id: ID!, $replaceWithId: ID) {\n      deleteTicketTopic(id: $id, replaceWithId: $replaceWithId)\n    }\n  "): (typeof documents)["\n    mutation DeleteTopicFromSettings($id: ID!, $replaceWithId: ID) {\n      deleteTicketTopic(id: $id, replaceWithId: $replaceWithId)\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
