@@ -92,6 +92,17 @@ describe('an admin manages the workspace settings', () => {
     expect(await page.locator('#new-tag-error').textContent()).toContain('already exists');
     await shot('settings-vocabulary');
 
+    // A canned response: an unknown placeholder is refused next to the text, then fixed.
+    await page.getByRole('link', { name: 'Responses & templates' }).click();
+    await page.waitForURL(/\/settings\/responses$/);
+    await page.getByTestId('canned-title').fill('Refund sent');
+    await page.getByTestId('canned-body').fill('Hello {{customer.nickname}}, the refund is on its way.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    expect(await page.getByTestId('canned-body').locator('xpath=..').getByRole('alert').textContent()).toContain('customer.nickname');
+    await page.getByTestId('canned-body').fill('Hello {{customer.firstName}}, the refund is on its way.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('canned-row').filter({ hasText: 'Refund sent' }).count()).toBe(1);
+
     // Users: a new agent, listed; the only admin cannot stop being one.
     await page.getByRole('link', { name: 'Users & tokens' }).click();
     await page.waitForURL(/\/settings\/users$/);

@@ -57,6 +57,13 @@ type Documents = {
     "\n    mutation CreateBusinessCalendarFromSettings($input: CreateBusinessCalendarInput!) {\n      createBusinessCalendar(input: $input) {\n        id\n      }\n    }\n  ": typeof types.CreateBusinessCalendarFromSettingsDocument,
     "\n    mutation UpdateBusinessCalendarFromSettings($input: UpdateBusinessCalendarInput!) {\n      updateBusinessCalendar(input: $input) {\n        id\n      }\n    }\n  ": typeof types.UpdateBusinessCalendarFromSettingsDocument,
     "\n    mutation DeleteBusinessCalendarFromSettings($id: ID!) {\n      deleteBusinessCalendar(id: $id)\n    }\n  ": typeof types.DeleteBusinessCalendarFromSettingsDocument,
+    "\n    query CannedResponsesSettings($first: Int!, $after: String, $search: String) {\n      cannedResponses(first: $first, after: $after, search: $search) {\n        edges {\n          node {\n            id\n            title\n            body\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  ": typeof types.CannedResponsesSettingsDocument,
+    "\n    query TemplatesSettings($first: Int!, $after: String, $search: String) {\n      ticketTemplates(first: $first, after: $after, search: $search) {\n        edges {\n          node {\n            id\n            name\n            subject\n            description\n            priority\n            product {\n              id\n              name\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  ": typeof types.TemplatesSettingsDocument,
+    "\n    mutation CreateCannedFromSettings($input: CreateCannedResponseInput!) {\n      createCannedResponse(input: $input) {\n        id\n      }\n    }\n  ": typeof types.CreateCannedFromSettingsDocument,
+    "\n    mutation UpdateCannedFromSettings($input: UpdateCannedResponseInput!) {\n      updateCannedResponse(input: $input) {\n        id\n      }\n    }\n  ": typeof types.UpdateCannedFromSettingsDocument,
+    "\n    mutation DeleteCannedFromSettings($id: ID!) {\n      deleteCannedResponse(id: $id)\n    }\n  ": typeof types.DeleteCannedFromSettingsDocument,
+    "\n    mutation UpdateTemplateFromSettings($input: UpdateTicketTemplateInput!) {\n      updateTicketTemplate(input: $input) {\n        id\n      }\n    }\n  ": typeof types.UpdateTemplateFromSettingsDocument,
+    "\n    mutation DeleteTemplateFromSettings($id: ID!) {\n      deleteTicketTemplate(id: $id)\n    }\n  ": typeof types.DeleteTemplateFromSettingsDocument,
     "\n    query SlaSettings {\n      slaPolicies {\n        id\n        name\n        targetRate\n        warnAtPercent\n        priorities\n        channels\n        calendar {\n          id\n          name\n        }\n        products {\n          id\n          name\n        }\n        targets {\n          metric\n          minutes\n        }\n      }\n      slaRules {\n        id\n        name\n        enabled\n        stopOtherRules\n        conditions\n        policy {\n          id\n          name\n        }\n      }\n      businessCalendars {\n        id\n        name\n      }\n    }\n  ": typeof types.SlaSettingsDocument,
     "\n    mutation CreateSlaPolicyFromSettings($input: CreateSlaPolicyInput!) {\n      createSlaPolicy(input: $input) {\n        id\n      }\n    }\n  ": typeof types.CreateSlaPolicyFromSettingsDocument,
     "\n    mutation CreateSlaRuleFromSettings($input: CreateSlaRuleInput!) {\n      createSlaRule(input: $input) {\n        id\n      }\n    }\n  ": typeof types.CreateSlaRuleFromSettingsDocument,
@@ -148,6 +155,13 @@ const documents: Documents = {
     "\n    mutation CreateBusinessCalendarFromSettings($input: CreateBusinessCalendarInput!) {\n      createBusinessCalendar(input: $input) {\n        id\n      }\n    }\n  ": types.CreateBusinessCalendarFromSettingsDocument,
     "\n    mutation UpdateBusinessCalendarFromSettings($input: UpdateBusinessCalendarInput!) {\n      updateBusinessCalendar(input: $input) {\n        id\n      }\n    }\n  ": types.UpdateBusinessCalendarFromSettingsDocument,
     "\n    mutation DeleteBusinessCalendarFromSettings($id: ID!) {\n      deleteBusinessCalendar(id: $id)\n    }\n  ": types.DeleteBusinessCalendarFromSettingsDocument,
+    "\n    query CannedResponsesSettings($first: Int!, $after: String, $search: String) {\n      cannedResponses(first: $first, after: $after, search: $search) {\n        edges {\n          node {\n            id\n            title\n            body\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  ": types.CannedResponsesSettingsDocument,
+    "\n    query TemplatesSettings($first: Int!, $after: String, $search: String) {\n      ticketTemplates(first: $first, after: $after, search: $search) {\n        edges {\n          node {\n            id\n            name\n            subject\n            description\n            priority\n            product {\n              id\n              name\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  ": types.TemplatesSettingsDocument,
+    "\n    mutation CreateCannedFromSettings($input: CreateCannedResponseInput!) {\n      createCannedResponse(input: $input) {\n        id\n      }\n    }\n  ": types.CreateCannedFromSettingsDocument,
+    "\n    mutation UpdateCannedFromSettings($input: UpdateCannedResponseInput!) {\n      updateCannedResponse(input: $input) {\n        id\n      }\n    }\n  ": types.UpdateCannedFromSettingsDocument,
+    "\n    mutation DeleteCannedFromSettings($id: ID!) {\n      deleteCannedResponse(id: $id)\n    }\n  ": types.DeleteCannedFromSettingsDocument,
+    "\n    mutation UpdateTemplateFromSettings($input: UpdateTicketTemplateInput!) {\n      updateTicketTemplate(input: $input) {\n        id\n      }\n    }\n  ": types.UpdateTemplateFromSettingsDocument,
+    "\n    mutation DeleteTemplateFromSettings($id: ID!) {\n      deleteTicketTemplate(id: $id)\n    }\n  ": types.DeleteTemplateFromSettingsDocument,
     "\n    query SlaSettings {\n      slaPolicies {\n        id\n        name\n        targetRate\n        warnAtPercent\n        priorities\n        channels\n        calendar {\n          id\n          name\n        }\n        products {\n          id\n          name\n        }\n        targets {\n          metric\n          minutes\n        }\n      }\n      slaRules {\n        id\n        name\n        enabled\n        stopOtherRules\n        conditions\n        policy {\n          id\n          name\n        }\n      }\n      businessCalendars {\n        id\n        name\n      }\n    }\n  ": types.SlaSettingsDocument,
     "\n    mutation CreateSlaPolicyFromSettings($input: CreateSlaPolicyInput!) {\n      createSlaPolicy(input: $input) {\n        id\n      }\n    }\n  ": types.CreateSlaPolicyFromSettingsDocument,
     "\n    mutation CreateSlaRuleFromSettings($input: CreateSlaRuleInput!) {\n      createSlaRule(input: $input) {\n        id\n      }\n    }\n  ": types.CreateSlaRuleFromSettingsDocument,
@@ -382,6 +396,34 @@ export function graphql(source: "\n    mutation UpdateBusinessCalendarFromSettin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    mutation DeleteBusinessCalendarFromSettings($id: ID!) {\n      deleteBusinessCalendar(id: $id)\n    }\n  "): (typeof documents)["\n    mutation DeleteBusinessCalendarFromSettings($id: ID!) {\n      deleteBusinessCalendar(id: $id)\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query CannedResponsesSettings($first: Int!, $after: String, $search: String) {\n      cannedResponses(first: $first, after: $after, search: $search) {\n        edges {\n          node {\n            id\n            title\n            body\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  "): (typeof documents)["\n    query CannedResponsesSettings($first: Int!, $after: String, $search: String) {\n      cannedResponses(first: $first, after: $after, search: $search) {\n        edges {\n          node {\n            id\n            title\n            body\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query TemplatesSettings($first: Int!, $after: String, $search: String) {\n      ticketTemplates(first: $first, after: $after, search: $search) {\n        edges {\n          node {\n            id\n            name\n            subject\n            description\n            priority\n            product {\n              id\n              name\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  "): (typeof documents)["\n    query TemplatesSettings($first: Int!, $after: String, $search: String) {\n      ticketTemplates(first: $first, after: $after, search: $search) {\n        edges {\n          node {\n            id\n            name\n            subject\n            description\n            priority\n            product {\n              id\n              name\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation CreateCannedFromSettings($input: CreateCannedResponseInput!) {\n      createCannedResponse(input: $input) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    mutation CreateCannedFromSettings($input: CreateCannedResponseInput!) {\n      createCannedResponse(input: $input) {\n        id\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation UpdateCannedFromSettings($input: UpdateCannedResponseInput!) {\n      updateCannedResponse(input: $input) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    mutation UpdateCannedFromSettings($input: UpdateCannedResponseInput!) {\n      updateCannedResponse(input: $input) {\n        id\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation DeleteCannedFromSettings($id: ID!) {\n      deleteCannedResponse(id: $id)\n    }\n  "): (typeof documents)["\n    mutation DeleteCannedFromSettings($id: ID!) {\n      deleteCannedResponse(id: $id)\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation UpdateTemplateFromSettings($input: UpdateTicketTemplateInput!) {\n      updateTicketTemplate(input: $input) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    mutation UpdateTemplateFromSettings($input: UpdateTicketTemplateInput!) {\n      updateTicketTemplate(input: $input) {\n        id\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation DeleteTemplateFromSettings($id: ID!) {\n      deleteTicketTemplate(id: $id)\n    }\n  "): (typeof documents)["\n    mutation DeleteTemplateFromSettings($id: ID!) {\n      deleteTicketTemplate(id: $id)\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,7 +1,7 @@
 // Türkçe: sözlükler, kullanıcılar ve API anahtarları ayarları (tr.ts'e yayılır). Typed from the English keys.
 import type { Messages } from './en';
 
-export const settingsTr: Pick<Messages, 'vocab' | 'users' | 'tokens'> = {
+export const settingsTr: Pick<Messages, 'vocab' | 'responses' | 'users' | 'tokens'> = {
   vocab: {
     nav: 'Sözlükler',
     title: 'Talep sözlükleri',
@@ -34,6 +34,25 @@ export const settingsTr: Pick<Messages, 'vocab' | 'users' | 'tokens'> = {
     newStatus: 'Yeni durum',
     newTag: 'Yeni etiket',
     categories: { NEW: 'Yeni', OPEN: 'Açık', PENDING: 'Beklemede', RESOLVED: 'Çözüldü', CLOSED: 'Kapalı' },
+  },
+  responses: {
+    nav: 'Hazır yanıtlar ve şablonlar',
+    title: 'Hazır yanıtlar ve şablonlar',
+    canned: 'Hazır yanıtlar',
+    searchCanned: 'Hazır yanıtlarda ara',
+    newCanned: 'Yeni hazır yanıt',
+    editCanned: 'Hazır yanıtı düzenle',
+    cannedTitle: 'Başlık',
+    body: 'Metin',
+    placeholders: 'Kullanabileceğiniz yer tutucular:',
+    confirmDelete: '“{name}” silinsin mi?',
+    templates: 'Talep şablonları',
+    templatesHint: 'Şablonlar yeni talep penceresinden kaydedilir (“Şablon olarak kaydet”).',
+    searchTemplates: 'Şablonlarda ara',
+    templateName: 'Şablon adı',
+    subject: 'Konu',
+    priority: 'Öncelik',
+    priorities: { LOW: 'Düşük', MEDIUM: 'Orta', HIGH: 'Yüksek', URGENT: 'Acil' },
   },
   users: {
     nav: 'Kullanıcılar ve anahtarlar',
