@@ -121,6 +121,20 @@ describe('an admin manages the workspace settings', () => {
     expect(await page.getByTestId('users-error').textContent()).toMatch(/admin/i);
     expect(await adminRole.inputValue()).toBe('ADMIN');
 
+    // A team with the new agent, and live chat switched on for the product.
+    await page.getByRole('link', { name: 'Teams & products' }).click();
+    await page.waitForURL(/\/settings\/organisation$/);
+    await page.getByTestId('team-name').fill('Payments');
+    await page.getByLabel('Deniz Ajan').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('team-row').filter({ hasText: 'Payments' }).textContent()).toContain('Deniz Ajan');
+    await page.getByLabel('Live chat for Mobile app').check();
+    await expect
+      .poll(async () => ((await call('{ products(first: 5) { edges { node { channels { channel enabled } } } } }')).products.edges[0].node.channels as { channel: string; enabled: boolean }[]).some((item) => item.channel === 'LIVE_CHAT' && item.enabled))
+      .toBe(true);
+    await page.getByRole('link', { name: 'Users & tokens' }).click();
+    await page.waitForURL(/\/settings\/users$/);
+
     // An API token: the secret is shown once, then only its prefix.
     await page.getByTestId('new-token-name').fill('Billing sync');
     await page.getByRole('button', { name: 'Create token' }).click();

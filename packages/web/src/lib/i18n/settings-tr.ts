@@ -1,7 +1,7 @@
 // Türkçe: sözlükler, kullanıcılar ve API anahtarları ayarları (tr.ts'e yayılır). Typed from the English keys.
 import type { Messages } from './en';
 
-export const settingsTr: Pick<Messages, 'vocab' | 'responses' | 'users' | 'tokens'> = {
+export const settingsTr: Pick<Messages, 'vocab' | 'responses' | 'org' | 'users' | 'tokens'> = {
   vocab: {
     nav: 'Sözlükler',
     title: 'Talep sözlükleri',
@@ -53,6 +53,25 @@ export const settingsTr: Pick<Messages, 'vocab' | 'responses' | 'users' | 'token
     subject: 'Konu',
     priority: 'Öncelik',
     priorities: { LOW: 'Düşük', MEDIUM: 'Orta', HIGH: 'Yüksek', URGENT: 'Acil' },
+  },
+  org: {
+    nav: 'Ekipler ve ürünler',
+    title: 'Ekipler ve ürünler',
+    teams: 'Ekipler',
+    newTeam: 'Yeni ekip',
+    editTeam: 'Ekibi düzenle',
+    members: 'Üyeler',
+    noMembers: 'Üye yok',
+    products: 'Ürünler ve kanallar',
+    newProduct: 'Yeni ürün',
+    rename: 'Yeni ad',
+    renameButton: '{name} adını değiştir',
+    channel: 'Kanal',
+    enabled: 'Açık',
+    enableChannel: '{product} için {channel}',
+    settings: 'Ayarlar',
+    settingsJson: '{channel} ayarları (JSON)',
+    badJson: 'Bu geçerli bir JSON değil.',
   },
   users: {
     nav: 'Kullanıcılar ve anahtarlar',
