@@ -358,6 +358,11 @@ describe('an agent works a ticket in the browser', () => {
     await timed('chatArrives', () => item.waitFor());
     await item.click();
     await page.getByText('Hello, my card was charged twice.').waitFor();
+    // The customer details panel: e-mail, channel and start time of this conversation.
+    const details = page.getByTestId('chat-customer-details');
+    await expect.poll(() => details.locator('[data-field=email]').textContent()).toBe('cem@example.test');
+    expect(await details.locator('[data-field=channel]').textContent()).toBe('Live chat');
+    expect(await details.locator('[data-field=startedAt]').textContent()).toMatch(/\d{2}:\d{2}/);
 
     await page.getByTestId('chat-body').fill('Hi Cem, I am checking the payment now.');
     await page.getByTestId('chat-body').press('Enter');

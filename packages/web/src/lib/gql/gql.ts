@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n    query ChatCustomerDetails($id: ID!) {\n      conversation(id: $id) {\n        id\n        channel\n        createdAt\n        customer {\n          id\n          name\n          email\n          phone\n          whatsappNumber\n          facebookId\n          instagramId\n          group\n        }\n      }\n    }\n  ": typeof types.ChatCustomerDetailsDocument,
     "\n    query NewTicketOptions {\n      products(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n      ticketStatuses {\n        id\n        name\n      }\n      users(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n      teams(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n      tags {\n        id\n        name\n      }\n    }\n  ": typeof types.NewTicketOptionsDocument,
     "\n    query NewTicketTemplates {\n      ticketTemplates(first: 100) {\n        edges {\n          node {\n            id\n            name\n            subject\n            description\n            customerName\n            customerEmail\n            priority\n            assigneeKind\n            product {\n              id\n            }\n            topic {\n              id\n            }\n            status {\n              id\n            }\n            assigneeUser {\n              id\n            }\n            assigneeTeam {\n              id\n            }\n            tags {\n              id\n            }\n          }\n        }\n      }\n    }\n  ": typeof types.NewTicketTemplatesDocument,
     "\n    query NewTicketTopics($productId: ID!) {\n      ticketTopics(productId: $productId) {\n        id\n        name\n      }\n    }\n  ": typeof types.NewTicketTopicsDocument,
@@ -119,6 +120,7 @@ type Documents = {
     "\n    subscription VisitorChatLive($id: ID!) {\n      visitorConversationEvents(conversationId: $id) {\n        kind\n        conversation {\n          ...VisitorChatConversation\n        }\n      }\n    }\n  ": typeof types.VisitorChatLiveDocument,
 };
 const documents: Documents = {
+    "\n    query ChatCustomerDetails($id: ID!) {\n      conversation(id: $id) {\n        id\n        channel\n        createdAt\n        customer {\n          id\n          name\n          email\n          phone\n          whatsappNumber\n          facebookId\n          instagramId\n          group\n        }\n      }\n    }\n  ": types.ChatCustomerDetailsDocument,
     "\n    query NewTicketOptions {\n      products(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n      ticketStatuses {\n        id\n        name\n      }\n      users(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n      teams(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n      tags {\n        id\n        name\n      }\n    }\n  ": types.NewTicketOptionsDocument,
     "\n    query NewTicketTemplates {\n      ticketTemplates(first: 100) {\n        edges {\n          node {\n            id\n            name\n            subject\n            description\n            customerName\n            customerEmail\n            priority\n            assigneeKind\n            product {\n              id\n            }\n            topic {\n              id\n            }\n            status {\n              id\n            }\n            assigneeUser {\n              id\n            }\n            assigneeTeam {\n              id\n            }\n            tags {\n              id\n            }\n          }\n        }\n      }\n    }\n  ": types.NewTicketTemplatesDocument,
     "\n    query NewTicketTopics($productId: ID!) {\n      ticketTopics(productId: $productId) {\n        id\n        name\n      }\n    }\n  ": types.NewTicketTopicsDocument,
@@ -238,6 +240,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query ChatCustomerDetails($id: ID!) {\n      conversation(id: $id) {\n        id\n        channel\n        createdAt\n        customer {\n          id\n          name\n          email\n          phone\n          whatsappNumber\n          facebookId\n          instagramId\n          group\n        }\n      }\n    }\n  "): (typeof documents)["\n    query ChatCustomerDetails($id: ID!) {\n      conversation(id: $id) {\n        id\n        channel\n        createdAt\n        customer {\n          id\n          name\n          email\n          phone\n          whatsappNumber\n          facebookId\n          instagramId\n          group\n        }\n      }\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

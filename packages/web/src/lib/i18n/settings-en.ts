@@ -72,6 +72,18 @@ export const settingsEn = {
     settingsJson: 'Settings of {channel} (JSON)',
     badJson: 'This is not valid JSON.',
   },
+  chatCustomer: {
+    title: 'Customer',
+    name: 'Name',
+    email: 'E-mail',
+    phone: 'Phone',
+    whatsapp: 'WhatsApp',
+    facebook: 'Facebook',
+    instagram: 'Instagram',
+    group: 'Segment',
+    channel: 'Channel',
+    startedAt: 'Started',
+  },
   users: {
     nav: 'Users & tokens',
     title: 'Users',

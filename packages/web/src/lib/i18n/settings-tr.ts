@@ -1,7 +1,7 @@
 // Türkçe: sözlükler, kullanıcılar ve API anahtarları ayarları (tr.ts'e yayılır). Typed from the English keys.
 import type { Messages } from './en';
 
-export const settingsTr: Pick<Messages, 'vocab' | 'responses' | 'org' | 'users' | 'tokens'> = {
+export const settingsTr: Pick<Messages, 'vocab' | 'responses' | 'org' | 'chatCustomer' | 'users' | 'tokens'> = {
   vocab: {
     nav: 'Sözlükler',
     title: 'Talep sözlükleri',
@@ -72,6 +72,18 @@ export const settingsTr: Pick<Messages, 'vocab' | 'responses' | 'org' | 'users' 
     settings: 'Ayarlar',
     settingsJson: '{channel} ayarları (JSON)',
     badJson: 'Bu geçerli bir JSON değil.',
+  },
+  chatCustomer: {
+    title: 'Müşteri',
+    name: 'Ad',
+    email: 'E-posta',
+    phone: 'Telefon',
+    whatsapp: 'WhatsApp',
+    facebook: 'Facebook',
+    instagram: 'Instagram',
+    group: 'Segment',
+    channel: 'Kanal',
+    startedAt: 'Başlangıç',
   },
   users: {
     nav: 'Kullanıcılar ve anahtarlar',
