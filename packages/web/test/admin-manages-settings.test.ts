@@ -115,6 +115,15 @@ describe('an admin manages the workspace settings', () => {
     await expect.poll(() => page.getByTestId('user-row').filter({ hasText: 'deniz@example.test' }).count()).toBe(1);
     expect(await page.getByTestId('user-row').filter({ hasText: 'deniz@example.test' }).textContent()).toContain('Active');
 
+    // Deactivated users leave the list (unless asked for) and come back when reactivated.
+    const deniz = page.getByTestId('user-row').filter({ hasText: 'deniz@example.test' });
+    await deniz.getByRole('button', { name: 'Deactivate' }).click();
+    await expect.poll(() => deniz.count()).toBe(0);
+    await page.getByLabel('Show deactivated users').check();
+    await expect.poll(() => deniz.textContent()).toContain('Deactivated');
+    await deniz.getByRole('button', { name: 'Reactivate' }).click();
+    await expect.poll(() => deniz.textContent()).toContain('Active');
+
     const adminRole = page.getByTestId('user-row').filter({ hasText: admin.email }).getByRole('combobox');
     await adminRole.selectOption('AGENT');
     await page.getByTestId('users-error').waitFor();
@@ -154,5 +163,11 @@ describe('an admin manages the workspace settings', () => {
     await page.reload();
     await page.getByTestId('token-row').first().waitFor();
     expect(await page.content()).not.toContain(secret);
+
+    // Revoked: the API no longer takes it.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await tokenRow.getByRole('button', { name: 'Revoke' }).click();
+    await expect.poll(() => tokenRow.textContent()).toContain('Revoked');
+    expect((await api.t.gql('{ viewer { role } }', {}, secret)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
