@@ -337,8 +337,17 @@ describe('what SLA costs a ticket change', () => {
       }
       return statements;
     };
-    const withoutSla = await statementsOf(() => call(`mutation($i: UpdateTicketInput!) { updateTicket(input: $i) { id } }`, { i: { id: plainTicket, priority: 'HIGH' } }, plain.token));
-    const withSla = await statementsOf(() => update({ id: slaTicket, subject: 'Order missing (2)' }));
+    // Background work of the app (the event relay after each commit, pollers) lands in the same listener now and
+    // then; it only ever adds statements, so the fewest of three changes is the change's own cost.
+    const fewest = async (work: (round: number) => Promise<unknown>) => {
+      const runs: string[][] = [];
+      for (let round = 0; round < 3; round++) runs.push(await statementsOf(() => work(round)));
+      return runs.reduce((least, run) => (run.length < least.length ? run : least));
+    };
+    const withoutSla = await fewest((round) =>
+      call(`mutation($i: UpdateTicketInput!) { updateTicket(input: $i) { id } }`, { i: { id: plainTicket, subject: `Hi (${round})` } }, plain.token),
+    );
+    const withSla = await fewest((round) => update({ id: slaTicket, subject: `Order missing (${round + 2})` }));
     expect(withoutSla.filter((sql) => /"Sla(Target|Policy)"/.test(sql))).toEqual([]);
     expect(withSla.some((sql) => /"SlaTarget"/.test(sql))).toBe(true);
     console.log(`[sla-live] statements per updateTicket: without SLA ${withoutSla.length}, with an SLA rule and policy ${withSla.length}`);
