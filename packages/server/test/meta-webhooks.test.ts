@@ -252,7 +252,12 @@ describe('WhatsApp messages', () => {
 
     const stranger = fixture('whatsapp-status-delivered-late.json').toString().replace('wamid.OUT.1', 'wamid.SENT.FROM.PHONE');
     await post(s.channelId, stranger);
-    for (let i = 0; i < 3; i++) await t.app.webhooks.sweepOnce({ workspaceId: rawId(s.workspace.workspaceId) });
+    // Retries back off (WEBHOOK_RETRY_BASE_MS=1: 1, 2, 4 ms after the last try); back-to-back sweeps on a fast machine
+    // could come before the next try is due, so each waits a little first.
+    for (let i = 0; i < 3; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      await t.app.webhooks.sweepOnce({ workspaceId: rawId(s.workspace.workspaceId) });
+    }
     const [ignored] = await deliveries(s);
     expect(ignored).toMatchObject({ status: 'IGNORED', attempts: 3 });
     expect(ignored.outcome).toMatch(/for unknown messages: wamid.SENT.FROM.PHONE/);
