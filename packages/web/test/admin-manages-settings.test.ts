@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { artefactsDir, launchBrowser, requireChromium, shiftableClock, startApi, startWeb } from './browser.js';
+import { artefactsDir, followMenuLink, launchBrowser, requireChromium, shiftableClock, startApi, startWeb } from './browser.js';
 
 let api: Awaited<ReturnType<typeof startApi>>;
 let web: Awaited<ReturnType<typeof startWeb>>;
@@ -52,7 +52,7 @@ describe('an admin manages the workspace settings', () => {
     await page.waitForURL(/\/tickets$/);
 
     // Vocabularies, reached from the navigation.
-    await page.getByRole('link', { name: 'Vocabularies' }).click();
+    await followMenuLink(page, 'Settings', 'Vocabularies');
     await page.waitForURL(/\/settings\/vocabulary$/);
     await page.getByTestId('status-row').first().waitFor();
     const statusesBefore = await page.getByTestId('status-row').count();
@@ -93,7 +93,7 @@ describe('an admin manages the workspace settings', () => {
     await shot('settings-vocabulary');
 
     // A canned response: an unknown placeholder is refused next to the text, then fixed.
-    await page.getByRole('link', { name: 'Responses & templates' }).click();
+    await followMenuLink(page, 'Settings', 'Responses & templates');
     await page.waitForURL(/\/settings\/responses$/);
     await page.getByTestId('canned-title').fill('Refund sent');
     await page.getByTestId('canned-body').fill('Hello {{customer.nickname}}, the refund is on its way.');
@@ -104,7 +104,7 @@ describe('an admin manages the workspace settings', () => {
     await expect.poll(() => page.getByTestId('canned-row').filter({ hasText: 'Refund sent' }).count()).toBe(1);
 
     // Users: a new agent, listed; the only admin cannot stop being one.
-    await page.getByRole('link', { name: 'Users & tokens' }).click();
+    await followMenuLink(page, 'Settings', 'Users & tokens');
     await page.waitForURL(/\/settings\/users$/);
     await page.getByTestId('user-row').first().waitFor();
     await page.getByTestId('new-user-name').fill('Deniz Ajan');
@@ -131,7 +131,7 @@ describe('an admin manages the workspace settings', () => {
     expect(await adminRole.inputValue()).toBe('ADMIN');
 
     // A team with the new agent, and live chat switched on for the product.
-    await page.getByRole('link', { name: 'Teams & products' }).click();
+    await followMenuLink(page, 'Settings', 'Teams & products');
     await page.waitForURL(/\/settings\/organisation$/);
     await page.getByTestId('team-name').fill('Payments');
     await page.getByLabel('Deniz Ajan').check();
@@ -141,7 +141,7 @@ describe('an admin manages the workspace settings', () => {
     await expect
       .poll(async () => ((await call('{ products(first: 5) { edges { node { channels { channel enabled } } } } }')).products.edges[0].node.channels as { channel: string; enabled: boolean }[]).some((item) => item.channel === 'LIVE_CHAT' && item.enabled))
       .toBe(true);
-    await page.getByRole('link', { name: 'Users & tokens' }).click();
+    await followMenuLink(page, 'Settings', 'Users & tokens');
     await page.waitForURL(/\/settings\/users$/);
 
     // An API token: the secret is shown once, then only its prefix.

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { artefactsDir, launchBrowser, requireChromium, shiftableClock, startApi, startWeb } from './browser.js';
+import { artefactsDir, followMenuLink, launchBrowser, requireChromium, shiftableClock, startApi, startWeb } from './browser.js';
 
 const clock = shiftableClock();
 let api: Awaited<ReturnType<typeof startApi>>;
@@ -238,7 +238,20 @@ describe('an agent works a ticket in the browser', () => {
     await shot('06-ticket-tr-tablet');
     await page.goto(`${web.url}/tickets`);
     await page.getByTestId('ticket-row').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
+    // The navigation stays on one line at tablet width: its settings screens sit behind one menu button.
+    const nav = page.getByRole('banner').getByRole('navigation');
+    const navHeight = (await nav.boundingBox())!.height;
+    const linkHeight = (await nav.getByRole('link', { name: 'Talepler', exact: true }).boundingBox())!.height;
+    expect(navHeight).toBeLessThan(linkHeight * 1.8);
+    await nav.getByRole('button', { name: 'Ayarlar' }).click();
+    await expect.poll(() => nav.getByRole('link', { name: 'SLA ayarları' }).isVisible()).toBe(true);
+    // The open menu stays inside the window.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
     await shot('07-tickets-tr-tablet');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => nav.getByRole('link', { name: 'SLA ayarları' }).isVisible()).toBe(false);
+    expect(await nav.getByRole('button', { name: 'Ayarlar' }).evaluate((element) => element === document.activeElement)).toBe(true);
     await page.getByTestId('locale').selectOption('en');
     await page.setViewportSize({ width: 1280, height: 800 });
   });
@@ -440,7 +453,7 @@ describe('an agent works a ticket in the browser', () => {
   });
 
   it('reports SLA compliance with a chart, the totals, the log and a CSV download', async () => {
-    await page.getByRole('link', { name: 'SLA reports' }).click();
+    await followMenuLink(page, 'Reports', 'SLA reports');
     const resolution = page.locator('[data-testid=sla-total][data-metric=RESOLUTION]');
     await resolution.waitFor();
     expect(await resolution.getByTestId('missed').textContent()).toBe('1');
@@ -463,7 +476,7 @@ describe('an agent works a ticket in the browser', () => {
   });
 
   it('sets up an SLA policy and a rule', async () => {
-    await page.getByRole('link', { name: 'SLA settings' }).click();
+    await followMenuLink(page, 'Settings', 'SLA settings');
     await expect.poll(() => page.getByTestId('sla-policy').count()).toBe(1);
     await page.getByTestId('policy-name').fill('High: two hours');
     await page.getByTestId('create-policy').click();

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { startServer } from '../../server/src/server.js';
 import { startTestApp, type TestApp } from '../../server/test/harness.js';
 // Brings in the server's declaration of what its global setup provides (databaseUrl, redisUrl).
@@ -121,4 +121,10 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Follows a link inside one of the header's menus ("Settings", "Reports"), as a user does: open it, then click. */
+export async function followMenuLink(page: Page, menu: string | RegExp, link: string | RegExp) {
+  await page.getByRole('banner').getByRole('navigation').getByRole('button', { name: menu }).click();
+  await page.getByRole('banner').getByRole('navigation').getByRole('link', { name: link, exact: typeof link === 'string' }).click();
 }

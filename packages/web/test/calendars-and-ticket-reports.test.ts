@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { artefactsDir, launchBrowser, requireChromium, shiftableClock, startApi, startWeb } from './browser.js';
+import { artefactsDir, followMenuLink, launchBrowser, requireChromium, shiftableClock, startApi, startWeb } from './browser.js';
 
 let api: Awaited<ReturnType<typeof startApi>>;
 let web: Awaited<ReturnType<typeof startWeb>>;
@@ -53,7 +53,7 @@ afterAll(async () => {
 
 describe('business calendars and ticket reports', () => {
   it('creates a calendar with two intervals on a day and a holiday, and sees it listed', async () => {
-    await page.getByRole('link', { name: 'Calendars' }).click();
+    await followMenuLink(page, 'Settings', 'Calendars');
     await page.waitForURL(/\/settings\/calendars$/);
     await page.getByTestId('calendar-name').fill('Istanbul office');
     await page.getByTestId('calendar-zone').selectOption('Europe/Istanbul');
@@ -98,7 +98,7 @@ describe('business calendars and ticket reports', () => {
     for (const name of ['First rule', 'Second rule']) {
       await call(`mutation($i: CreateSlaRuleInput!) { createSlaRule(input: $i) { id } }`, { i: { name, policyId } });
     }
-    await page.getByRole('link', { name: 'SLA settings' }).click();
+    await followMenuLink(page, 'Settings', 'SLA settings');
     await expect.poll(() => page.getByTestId('sla-rule').count()).toBe(2);
     await page.getByRole('button', { name: 'Move First rule down' }).click();
     await expect.poll(async () => (await page.getByTestId('sla-rule').first().textContent()) ?? '').toContain('Second rule');
@@ -111,7 +111,7 @@ describe('business calendars and ticket reports', () => {
   });
 
   it('opens the ticket-count report', async () => {
-    await page.getByRole('link', { name: 'Ticket reports' }).click();
+    await followMenuLink(page, 'Reports', 'Ticket reports');
     await page.waitForURL(/\/reports\/tickets$/);
     const table = page.getByTestId('ticket-count-table');
     await table.waitFor();

@@ -5,7 +5,7 @@ import { settingsEn } from './settings-en';
 export const en = {
   ...settingsEn,
   app: { name: 'deskgraph', skipToContent: 'Skip to content', loading: 'Loading…', error: 'Something went wrong: {message}', retry: 'Try again' },
-  nav: { slaSettings: 'SLA settings', reports: 'SLA reports', chats: 'Chats', cockpit: 'Cockpit', main: 'Main', tickets: 'Tickets', signOut: 'Sign out', language: 'Language', product: 'Product', allProducts: 'All products' },
+  nav: { reportsMenu: 'Reports', settingsMenu: 'Settings', slaSettings: 'SLA settings', reports: 'SLA reports', chats: 'Chats', cockpit: 'Cockpit', main: 'Main', tickets: 'Tickets', signOut: 'Sign out', language: 'Language', product: 'Product', allProducts: 'All products' },
   signIn: {
     title: 'Sign in to deskgraph',
     email: 'E-mail',

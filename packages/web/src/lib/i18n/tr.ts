@@ -6,7 +6,7 @@ import { settingsTr } from './settings-tr';
 export const tr: Messages = {
   ...settingsTr,
   app: { name: 'deskgraph', skipToContent: 'İçeriğe geç', loading: 'Yükleniyor…', error: 'Bir şeyler ters gitti: {message}', retry: 'Yeniden dene' },
-  nav: { slaSettings: 'SLA ayarları', reports: 'SLA raporları', chats: 'Sohbetler', cockpit: 'Kokpit', main: 'Ana menü', tickets: 'Talepler', signOut: 'Çıkış yap', language: 'Dil', product: 'Ürün', allProducts: 'Tüm ürünler' },
+  nav: { reportsMenu: 'Raporlar', settingsMenu: 'Ayarlar', slaSettings: 'SLA ayarları', reports: 'SLA raporları', chats: 'Sohbetler', cockpit: 'Kokpit', main: 'Ana menü', tickets: 'Talepler', signOut: 'Çıkış yap', language: 'Dil', product: 'Ürün', allProducts: 'Tüm ürünler' },
   signIn: {
     title: 'deskgraph’a giriş yapın',
     email: 'E-posta',
