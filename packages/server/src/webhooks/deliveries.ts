@@ -253,6 +253,8 @@ export function createWebhookSweeper(app: AppServices) {
 
   async function candidates(now: Date, workspaceId: string | null): Promise<string[]> {
     const receivedBefore = new Date(now.getTime() - RECEIVED_GRACE_MS);
+    // Not in a transaction, so the row locks end with the statement: SKIP LOCKED is here only to pass over the
+    // deliveries another instance is processing right now (processDelivery holds their lock); the claim is its own.
     const rows = await app.db.prisma.$queryRaw<{ id: string }[]>`
       SELECT "id" FROM "WebhookDelivery"
        WHERE (("status" = 'RECEIVED' AND "receivedAt" <= ${receivedBefore})
