@@ -39,6 +39,18 @@ async function valuesOf(ticketId: string) {
 
 const shot = (name: string) => page.screenshot({ path: path.join(artefactsDir, `${name}.png`), fullPage: true });
 
+/** The screen at tablet width (820 px) needs no sideways scrolling; its picture is kept too. */
+async function checkTabletWidth(name: string) {
+  await page.setViewportSize({ width: 820, height: 1000 });
+  try {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(`${name}-tablet`);
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+}
+
 beforeAll(async () => {
   requireChromium();
   api = await startApi(shiftableClock());
@@ -119,6 +131,7 @@ describe('ticket custom fields', () => {
     await expect.poll(() => page.getByTestId('field-row-error').textContent()).toContain('Big accounts first');
     expect((await call(`{ ticketFields { key } }`)).ticketFields).toHaveLength(2);
     await shot('ticket-fields-settings');
+    await checkTabletWidth('ticket-fields-settings');
   });
 
   it('the new-ticket dialog refuses a missing required value at the field, keeps typed values between steps, and creates the ticket with them', async () => {
@@ -173,6 +186,7 @@ describe('ticket custom fields', () => {
     await plan.getByRole('combobox').selectOption('Platinum');
     await expect.poll(() => valuesOf(ticket.id)).toEqual({ plan: 'Platinum', seats: 40 });
     await shot('ticket-custom-fields');
+    await checkTabletWidth('ticket-custom-fields');
   });
 
   it('the ticket list filters by a custom field value, kept in the URL', async () => {
@@ -217,8 +231,12 @@ describe('merging tickets', () => {
     expect(await link.textContent()).toContain(`#${b.number}`);
     const merged = (await call(`query($id: ID!) { ticket(id: $id) { mergedInto { id } status { category } } }`, { id: a.id })).ticket;
     expect(merged).toEqual({ mergedInto: { id: b.id }, status: { category: 'CLOSED' } });
+    // Read-only now: no merge, no reply form, status and priority cannot change.
     expect(await page.getByTestId('ticket-merge').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Send reply' }).count()).toBe(0);
+    expect(await page.getByTestId('ticket-status').isDisabled()).toBe(true);
     await shot('merged-ticket');
+    await checkTabletWidth('merged-ticket');
 
     await link.click();
     await page.waitForURL(new RegExp(`/tickets/${encodeURIComponent(b.id)}$`));
@@ -300,6 +318,7 @@ describe('ticket templates', () => {
     await editor.getByTestId('template-assignee-kind').selectOption('TEAM');
     await editor.getByTestId('template-assignee').selectOption({ label: 'Accounts' });
     await shot('template-editor');
+    await checkTabletWidth('template-editor');
     await editor.getByRole('button', { name: 'Save' }).click();
     await expect.poll(read).toEqual({ product: { id: productId }, topic: { id: topicId }, assigneeKind: 'TEAM', assigneeUser: null, assigneeTeam: { id: teamId } });
 
