@@ -130,6 +130,11 @@ describe('ticket custom fields', () => {
     await page.getByTestId('field-row').filter({ hasText: 'Seats' }).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => page.getByTestId('field-row-error').textContent()).toContain('Big accounts first');
     expect((await call(`{ ticketFields { key } }`)).ticketFields).toHaveLength(2);
+
+    // The form order: Seats moves up, ahead of Plan.
+    await page.getByRole('button', { name: 'Move Seats up' }).click();
+    await expect.poll(async () => (await call(`{ ticketFields { key } }`)).ticketFields.map((field: { key: string }) => field.key)).toEqual(['seats', 'plan']);
+    await expect.poll(() => page.getByTestId('field-row').first().textContent()).toContain('Seats');
     await shot('ticket-fields-settings');
     await checkTabletWidth('ticket-fields-settings');
   });
