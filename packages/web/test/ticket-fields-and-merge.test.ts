@@ -240,6 +240,8 @@ describe('merging tickets', () => {
     expect(await page.getByTestId('ticket-merge').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Send reply' }).count()).toBe(0);
     expect(await page.getByTestId('ticket-status').isDisabled()).toBe(true);
+    expect(await page.getByTestId('assignee').isDisabled()).toBe(true);
+    expect(await page.getByTestId('ticket-custom-fields').getByRole('combobox').isDisabled()).toBe(true);
     await shot('merged-ticket');
     await checkTabletWidth('merged-ticket');
 
