@@ -11,7 +11,6 @@ import { MAX_FILTER_VALUES, reportPeriodLimit } from './filters.js';
 import {
   decodeVolumeFilter,
   ticketVolumeReport,
-  VOLUME_DIMENSIONS,
   type VolumeDimension,
   type VolumeFilterInput,
   type VolumeGroupValue,
@@ -92,7 +91,10 @@ const TicketVolumeGroupRef = builder.objectRef<VolumeGroupValue>('TicketVolumeGr
   }),
 });
 
-function volumeFields(t: PothosSchemaTypes.ObjectFieldBuilder<typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never, VolumeRow>) {
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** The fields of a row and of a total (a total is a row without its bucket). */
+function volumeFields(t: PothosSchemaTypes.ObjectFieldBuilder<Types, VolumeRow>) {
   return {
     groups: t.field({ type: [TicketVolumeGroupRef], description: 'One per groupBy dimension, in that order.', resolve: (row) => row.groups }),
     created: t.int({ description: 'Tickets created.', resolve: (row) => row.created }),
@@ -146,7 +148,7 @@ builder.queryField('ticketVolumeReport', (t) =>
     args: {
       filter: t.arg({ type: TicketVolumeFilterInput }),
       interval: t.arg({ type: TicketVolumeIntervalEnum, required: false, defaultValue: 'DAY' }),
-      groupBy: t.arg({ type: [TicketVolumeDimensionEnum], required: false, defaultValue: [], validate: z.array(z.unknown()).max(VOLUME_DIMENSIONS.length) }),
+      groupBy: t.arg({ type: [TicketVolumeDimensionEnum], required: false, defaultValue: [] }),
     },
     resolve: async (_root, args, ctx) => {
       const interval = args.interval ?? 'DAY';
