@@ -126,12 +126,14 @@ export async function ticketVolumeReport(prisma: Pick<PrismaClient, '$queryRaw'>
   const keys = dimensions.map((d) => `b.${DIMENSIONS[d].column}`);
   const groupingSets = Prisma.raw(`(${['b.bucket', ...keys].join(', ')}), (${keys.join(', ')})`);
   const names = Prisma.raw(VOLUME_DIMENSIONS.map((d) => `${DIMENSIONS[d].name} AS ${DIMENSIONS[d].column}_name`).join(', '));
-  // Days, weeks and months start at local midnight. An hour is cut by subtracting the minutes past the local hour,
-  // so the hour repeated when clocks go back stays two buckets (date_trunc on local time would merge them).
+  // Days, weeks and months are grouped by their local start (one zone conversion per ticket) and turned into the
+  // instant of local midnight once per group. An hour is cut by subtracting the minutes past the local hour, so the
+  // hour repeated when clocks go back stays two buckets (date_trunc on local time would merge them).
   const bucket =
     interval === 'HOUR'
       ? Prisma.sql`e.at - ((e.at AT TIME ZONE zone.tz) - date_trunc('hour', e.at AT TIME ZONE zone.tz))`
-      : Prisma.sql`date_trunc(${interval.toLowerCase()}, e.at AT TIME ZONE zone.tz) AT TIME ZONE zone.tz`;
+      : Prisma.sql`date_trunc(${interval.toLowerCase()}, e.at AT TIME ZONE zone.tz)`;
+  const bucketStart = interval === 'HOUR' ? Prisma.sql`c.bucket` : Prisma.sql`c.bucket AT TIME ZONE (SELECT tz FROM zone)`;
 
   const rows = await prisma.$queryRaw<SqlRow[]>`
     WITH zone AS (SELECT w."timeZone" AS tz FROM "Workspace" w WHERE w."id" = ${filter.workspaceId}::uuid),
@@ -147,7 +149,7 @@ export async function ticketVolumeReport(prisma: Pick<PrismaClient, '$queryRaw'>
         FROM (SELECT e.*, ${bucket} AS bucket FROM events e CROSS JOIN zone) b
        GROUP BY GROUPING SETS (${groupingSets})
     )
-    SELECT c.is_total, c.bucket, c.created, c.resolved, (SELECT tz FROM zone) AS time_zone,
+    SELECT c.is_total, ${bucketStart} AS bucket, c.created, c.resolved, (SELECT tz FROM zone) AS time_zone,
            c.status_id, c.product_id, c.channel::text AS channel, c.priority::text AS priority, c.type_id, c.team_id, c.agent_id,
            ${names}
       FROM counted c
