@@ -170,5 +170,12 @@ describe('business calendars and ticket reports', () => {
       'total,Web shop,2,0',
     ]);
     await shot('ticket-volume-product');
+
+    // Tablet width: the filters wrap and the page does not scroll sideways.
+    await page.setViewportSize({ width: 820, height: 1000 });
+    // (Polled: the chart follows the new width on its next resize observation.)
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await shot('ticket-volume-tablet');
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 });
