@@ -9,6 +9,7 @@
 //   (g) one event fanned out to 5,000 graphql-ws sockets on 2 instances (PostgreSQL + Redis only)  vs  a bare
 //       graphql-ws server with an in-memory pub/sub, and raw Redis pub/sub (bench/chats.ts);
 //   (h) the chat cockpit for 200 agents and 5,000 active conversations  vs  a raw count(*) of them.
+//   (v) the ticket volume report of one month over 100,000 tickets  vs  a bare count(*) GROUP BY (bench/reports.ts).
 //   (w) signed WhatsApp webhooks through the bridge, processed/s  vs  raw inserts of the same rows (bench/bridges.ts).
 // Embedded PGlite by default; with DATABASE_URL a fresh PostgreSQL database (created, migrated, dropped at the end).
 // Knobs: BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (1), BENCH_CONCURRENCY (16), BENCH_ONLY (e.g. g,h: only those scenarios),
@@ -31,6 +32,7 @@ import { startServer } from '../src/server.js';
 import { closedLoop, httpLoadInWorker, type LoadResult, type Stats, summarize } from './load.js';
 import { whatsappWebhookScenario } from './bridges.js';
 import { type ChatBenchContext, cockpitScenario, fanOutScenario, printFanOut } from './chats.js';
+import { ticketVolumeScenario } from './reports.js';
 import { complianceReportScenario, ticketUpdatesWithSlaScenario } from './sla.js';
 import { createTicketScenario, listTicketsScenario, type TicketBenchContext } from './tickets.js';
 
@@ -229,6 +231,7 @@ async function main() {
   if (runs('d')) rows.push(...(await listTicketsScenario(tickets)));
   if (runs('e')) rows.push(...(await complianceReportScenario(tickets)));
   if (runs('f')) rows.push(...(await ticketUpdatesWithSlaScenario(tickets)));
+  if (runs('v')) rows.push(...(await ticketVolumeScenario(tickets)));
   const chats: ChatBenchContext = { ...tickets, redisUrl: redisUrl ?? null };
   const fanOut = runs('g') ? await fanOutScenario(chats) : null;
   if (runs('h')) rows.push(...(await cockpitScenario(chats)));

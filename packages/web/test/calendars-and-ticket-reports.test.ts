@@ -1,5 +1,6 @@
 // An admin sets up a business calendar (two opening intervals on a day, a holiday) and sees it listed; a calendar an
-// SLA policy uses cannot be deleted and the server's reason is shown; the ticket-count report opens with the counts.
+// SLA policy uses cannot be deleted and the server's reason is shown; the ticket volume report shows the tickets
+// created through the API in its table and chart, keeps its filters in the URL, and downloads the same figures as CSV.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -110,17 +111,71 @@ describe('business calendars and ticket reports', () => {
     await expect.poll(async () => (await page.getByTestId('sla-policies').textContent()) ?? '').toContain('Office hours (edited)');
   });
 
-  it('opens the ticket-count report', async () => {
-    await followMenuLink(page, 'Reports', 'Ticket reports');
-    await page.waitForURL(/\/reports\/tickets$/);
-    const table = page.getByTestId('ticket-count-table');
-    await table.waitFor();
-    expect(await page.getByTestId('ticket-count-chart').isVisible()).toBe(true);
-    // Both tickets were created today, in the first status.
-    await expect.poll(async () => (await table.locator('tbody tr').first().locator('td').last().textContent())?.trim()).toBe('2');
-    await page.getByTestId('ticket-report-dimension').selectOption('channel');
-    await page.getByRole('button', { name: 'Show' }).click();
-    await expect.poll(async () => (await table.locator('thead th').first().textContent())?.trim()).toBe('Channel');
-    await shot('ticket-report');
+  it('shows ticket volume from one report: table, chart, filters in the URL, and the same figures as CSV', async () => {
+    // One more ticket, of another product and priority, resolved straight away; the two LOW ones stay open.
+    const appId = (await call(`mutation { createProduct(input: { name: "App" }) { id } }`)).createProduct.id;
+    const urgentId = (
+      await call(`mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }`, {
+        i: { productId: appId, subject: 'App crashes', priority: 'HIGH', description: 'On start', customer: { name: 'Can', email: 'can@example.test' } },
+      })
+    ).createTicket.id;
+    const resolved = (await call(`{ ticketStatuses { id name } }`)).ticketStatuses.find((status: { name: string }) => status.name === 'Resolved').id;
+    await call(`mutation($i: UpdateTicketInput!) { updateTicket(input: $i) { id } }`, { i: { id: urgentId, statusId: resolved } });
+
+    const requests: string[] = [];
+    // Queries go as GET (urql's default within the URL limit) or POST: the operation is in one or the other.
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/graphql') requests.push(decodeURIComponent(request.url()) + (request.postData() ?? ''));
+    });
+    await page.goto(`${web.url}/reports/tickets?by=PRIORITY`);
+    const table = page.getByTestId('volume-table');
+    const cells = (row: ReturnType<Page['locator']>) => row.locator('th, td').allTextContents().then((texts) => texts.map((text) => text.trim()));
+    await expect.poll(() => cells(table.locator('tfoot tr'))).toEqual(['Whole period', '1', '2', '3', '1']);
+    expect(await cells(table.locator('thead tr'))).toEqual(['Period', 'High', 'Low', 'Created', 'Resolved']);
+    // Seven days, today last (all three tickets were created and one resolved today).
+    expect(await table.locator('tbody tr').count()).toBe(7);
+    expect((await cells(table.locator('tbody tr').last())).slice(1)).toEqual(['1', '2', '3', '1']);
+    const canvas = page.getByTestId('volume-chart');
+    expect(await canvas.isVisible()).toBe(true);
+    expect((await canvas.boundingBox())!.height).toBeGreaterThan(100);
+    // The whole view came from one report request, not one request per day and group.
+    expect(requests.filter((body) => body.includes('ticketVolumeReport'))).toHaveLength(1);
+    await shot('ticket-volume-priority');
+
+    await page.getByLabel('Split by').selectOption('PRODUCT');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.waitForURL(/by=PRODUCT/);
+    await expect.poll(() => cells(table.locator('thead tr'))).toEqual(['Period', 'App', 'Web shop', 'Created', 'Resolved']);
+    // The view is in the URL: a reload (or a shared link) shows the same.
+    await page.reload();
+    await expect.poll(() => cells(table.locator('tfoot tr'))).toEqual(['Whole period', '1', '2', '3', '1']);
+    expect(await page.getByLabel('Split by').inputValue()).toBe('PRODUCT');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('volume-csv').click()]);
+    const csv = await new Promise<string>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      void download.createReadStream().then((stream) => {
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => resolve(Buffer.concat(chunks).toString()));
+        stream.on('error', reject);
+      });
+    });
+    expect(download.suggestedFilename()).toMatch(/^ticket-volume-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Istanbul' }).format(new Date());
+    expect(csv.trim().split('\n')).toEqual([
+      'bucket,product,created,resolved',
+      `${today},App,1,1`,
+      `${today},Web shop,2,0`,
+      'total,App,1,1',
+      'total,Web shop,2,0',
+    ]);
+    await shot('ticket-volume-product');
+
+    // Tablet width: the filters wrap and the page does not scroll sideways.
+    await page.setViewportSize({ width: 820, height: 1000 });
+    // (Polled: the chart follows the new width on its next resize observation.)
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await shot('ticket-volume-tablet');
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 });

@@ -200,8 +200,8 @@ export async function complianceReport(
   };
 }
 
-/** Only asked when the report is empty (the zone otherwise comes with the rows). */
-async function workspaceTimeZone(prisma: Pick<PrismaClient, '$queryRaw'>, workspaceId: string): Promise<string> {
+/** Only asked when a report is empty (the zone otherwise comes with the rows). */
+export async function workspaceTimeZone(prisma: Pick<PrismaClient, '$queryRaw'>, workspaceId: string): Promise<string> {
   const [row] = await prisma.$queryRaw<{ timeZone: string }[]>`SELECT "timeZone" FROM "Workspace" WHERE "id" = ${workspaceId}::uuid`;
   return row?.timeZone ?? 'UTC';
 }

@@ -1,5 +1,5 @@
-// CSV downloads of the SLA reports: `GET /reports/sla-compliance.csv` and `GET /reports/sla-log.csv` with the same
-// filters as the GraphQL fields (query parameters) and the same `Authorization: Bearer` token; streamed.
+// CSV downloads of the reports: `GET /reports/sla-compliance.csv`, `GET /reports/sla-log.csv` and
+// `GET /reports/ticket-volume.csv` with the same filters as the GraphQL fields (query parameters) and the same `Authorization: Bearer` token; streamed.
 // The log is read in keyset pages and written as it is read, so a year of targets never sits in memory at once.
 // Cells are what people read: names rather than ids, instants in ISO UTC, buckets in the workspace's zone.
 import { pipeline, Readable } from 'node:stream';
@@ -15,6 +15,7 @@ import {
   decodeReportFilter,
   enumListParam,
   enumParam,
+  listParam,
   REPORT_DIMENSIONS,
   REPORT_INTERVALS,
   type ReportFilter,
@@ -22,10 +23,13 @@ import {
   reportPeriodLimit,
 } from './filters.js';
 import { type SlaLogRow, slaLogPage } from './log.js';
+import { bucketLabel } from './buckets.js';
+import { decodeVolumeFilter, ticketVolumeReport, VOLUME_DIMENSIONS, VOLUME_INTERVALS, type VolumeRow } from './volume.js';
 
 const ROUTES = {
   '/reports/sla-compliance.csv': 'sla-compliance',
   '/reports/sla-log.csv': 'sla-log',
+  '/reports/ticket-volume.csv': 'ticket-volume',
 } as const;
 
 /** Rows per keyset page of the log. */
@@ -55,11 +59,10 @@ export function useReportDownloads(app: App): Plugin {
           });
         }
         const params = url.searchParams;
-        const { rows, fileName } =
-          report === 'sla-compliance' ? await complianceCsv(app, auth.principal, params) : await logCsv(app, auth.principal, params);
+        const { rows, fileName, columns } = await DOWNLOADS[report](app, auth.principal, params);
         // The stringifier is the body: rows are written as they are produced, with backpressure from the client. A
         // failure mid-way destroys it, so the client sees a broken download rather than a silently short file.
-        const body = stringify({ header: true });
+        const body = stringify({ header: true, columns });
         pipeline(Readable.from(rows), body, (error) => {
           if (error) log.warn('report download broke off', { report, error: error.message });
         });
@@ -91,6 +94,8 @@ type CsvRecord = Record<string, string | number | null>;
 interface CsvDownload {
   rows: AsyncIterable<CsvRecord> | Iterable<CsvRecord>;
   fileName: string;
+  /** Given when known up front, so an empty report still has its header row. */
+  columns?: string[];
 }
 
 /**
@@ -100,7 +105,7 @@ interface CsvDownload {
 const text = (value: string | null) => (value === null ? '' : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 const iso = (date: Date | null) => date?.toISOString() ?? '';
 const datePart = (date: Date) => date.toISOString().slice(0, 10);
-const fileNameOf = (name: string, filter: ReportFilter) => `${name}_${datePart(filter.from)}_${datePart(filter.to)}.csv`;
+const fileNameOf = (name: string, filter: Pick<ReportFilter, 'from' | 'to'>) => `${name}_${datePart(filter.from)}_${datePart(filter.to)}.csv`;
 const rounded = (value: number | null) => (value === null ? '' : Math.round(value * 100) / 100);
 
 async function complianceCsv(app: App, principal: Principal, params: URLSearchParams): Promise<CsvDownload> {
@@ -191,3 +196,31 @@ function logRecordOf(row: SlaLogRow): CsvRecord {
     remaining_seconds: row.remainingSeconds,
   };
 }
+
+async function ticketVolumeCsv(app: App, principal: Principal, params: URLSearchParams): Promise<CsvDownload> {
+  const interval = enumParam(params, 'interval', VOLUME_INTERVALS, 'DAY');
+  const groupBy = enumListParam(params, 'groupBy', VOLUME_DIMENSIONS);
+  const filter = decodeVolumeFilter(
+    { ...reportFilterInputOfParams(params), priorities: listParam(params, 'priorities') },
+    principal.workspaceId,
+    reportPeriodLimit(app.config, interval === 'HOUR' ? 'HOUR' : 'DAY'),
+  );
+  const report = await ticketVolumeReport(app.db.prisma, { filter, interval, groupBy });
+  const recordOf = (row: VolumeRow): CsvRecord => {
+    // Totals close the file, one per group, marked in the bucket column.
+    const record: CsvRecord = { bucket: row.bucket ? bucketLabel(row.bucket, interval, report.timeZone) : 'total' };
+    for (const group of row.groups) record[group.dimension.toLowerCase()] = text(group.name);
+    return { ...record, created: row.created, resolved: row.resolved };
+  };
+  return {
+    rows: [...report.rows, ...report.totals].map(recordOf),
+    fileName: fileNameOf('ticket-volume', filter),
+    columns: ['bucket', ...report.groupBy.map((dimension) => dimension.toLowerCase()), 'created', 'resolved'],
+  };
+}
+
+const DOWNLOADS: Record<(typeof ROUTES)[keyof typeof ROUTES], (app: App, principal: Principal, params: URLSearchParams) => Promise<CsvDownload>> = {
+  'sla-compliance': complianceCsv,
+  'sla-log': logCsv,
+  'ticket-volume': ticketVolumeCsv,
+};

@@ -68,7 +68,7 @@ function filterIdOf(globalId: string, typename: string, field: string): string {
   return decoded.id;
 }
 
-function enumValues<T extends string>(values: readonly string[], allowed: Record<string, T>, field: string): T[] {
+export function enumValues<T extends string>(values: readonly string[], allowed: Record<string, T>, field: string): T[] {
   return [
     ...new Set(
       values.map((value, index) => {
@@ -140,7 +140,8 @@ export function reportConditions(filter: ReportFilter, alias = 's'): Prisma.Sql 
 
 // ---------------------------------------------------------------- CSV query parameters
 
-const list = (params: URLSearchParams, name: string) => {
+/** A list parameter: comma-separated or repeated; null when absent. */
+export const listParam = (params: URLSearchParams, name: string) => {
   const values = params.getAll(name).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
   return values.length > 0 ? values : null;
 };
@@ -158,12 +159,12 @@ export function reportFilterInputOfParams(params: URLSearchParams): ReportFilter
   return {
     from: dateParam(params, 'from', 'filter.from'),
     to: dateParam(params, 'to', 'filter.to'),
-    policyIds: list(params, 'policyIds'),
-    productIds: list(params, 'productIds'),
-    channels: list(params, 'channels'),
-    teamIds: list(params, 'teamIds'),
-    agentIds: list(params, 'agentIds'),
-    metrics: list(params, 'metrics'),
+    policyIds: listParam(params, 'policyIds'),
+    productIds: listParam(params, 'productIds'),
+    channels: listParam(params, 'channels'),
+    teamIds: listParam(params, 'teamIds'),
+    agentIds: listParam(params, 'agentIds'),
+    metrics: listParam(params, 'metrics'),
   };
 }
 
@@ -177,7 +178,7 @@ export function enumParam<T extends string>(params: URLSearchParams, name: strin
 export function enumListParam<T extends string>(params: URLSearchParams, name: string, allowed: readonly T[]): T[] {
   return [
     ...new Set(
-      (list(params, name) ?? []).map((value, index) => {
+      (listParam(params, name) ?? []).map((value, index) => {
         if (!(allowed as readonly string[]).includes(value)) throw badInput(`${name}.${index}`, `Must be one of ${allowed.join(', ')}.`);
         return value as T;
       }),

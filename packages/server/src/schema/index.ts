@@ -25,6 +25,7 @@ import '../sla/policy-schema.js';
 import '../sla/rules-schema.js';
 import '../sla/schema.js';
 import '../reports/schema.js';
+import '../reports/volume-schema.js';
 import '../presence/schema.js';
 import '../chats/schema.js';
 import '../chats/events-schema.js';

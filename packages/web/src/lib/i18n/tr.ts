@@ -2,10 +2,12 @@
 import type { Messages } from './en';
 
 import { settingsTr } from './settings-tr';
+import { reportsTr } from './reports-tr';
 import { ticketExtrasTr } from './ticket-extras-tr';
 
 export const tr: Messages = {
   ...settingsTr,
+  ...reportsTr,
   ...ticketExtrasTr,
   app: { name: 'deskgraph', skipToContent: 'İçeriğe geç', loading: 'Yükleniyor…', error: 'Bir şeyler ters gitti: {message}', retry: 'Yeniden dene' },
   nav: { reportsMenu: 'Raporlar', settingsMenu: 'Ayarlar', slaSettings: 'SLA ayarları', reports: 'SLA raporları', chats: 'Sohbetler', cockpit: 'Kokpit', main: 'Ana menü', tickets: 'Talepler', signOut: 'Çıkış yap', language: 'Dil', product: 'Ürün', allProducts: 'Tüm ürünler' },
@@ -405,29 +407,7 @@ export const tr: Messages = {
     enabled: 'Etkin',
     field: 'alan',
   },
-  ticketReports: {
-    nav: 'Talep raporları',
-    title: 'Talep sayıları',
-    from: 'Başlangıç',
-    to: 'Bitiş',
-    interval: 'Dönem',
-    day: 'Gün',
-    week: 'Hafta',
-    groupBy: 'Gruplama',
-    byStatus: 'Durum',
-    byChannel: 'Kanal',
-    byProduct: 'Ürün',
-    status: 'Durum',
-    channel: 'Kanal',
-    product: 'Ürün',
-    show: 'Göster',
-    total: 'Toplam',
-    weekOf: '{date} haftası',
-    hint: 'Her dönemde oluşturulan talepler, çalışma alanının saat diliminde (en çok {max} dönem). Durum, talebin şu anki durumudur.',
-    badPeriod: 'Dönem boş: ilk gün son günden sonra olamaz.',
-    chartLabel: 'Dönem başına oluşturulan talepler, yığılmış',
-    tableCaption: 'Dönem başına oluşturulan talepler',
-  },
+  ticketReports: { nav: 'Talep raporları' },
   enums: {
     category: { NEW: 'Yeni', OPEN: 'Açık', PENDING: 'Beklemede', RESOLVED: 'Çözüldü', CLOSED: 'Kapatıldı' },
     priority: { LOW: 'Düşük', MEDIUM: 'Orta', HIGH: 'Yüksek', URGENT: 'Acil' },
