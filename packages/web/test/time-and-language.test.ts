@@ -32,7 +32,7 @@ describe('dictionaries', () => {
     const untranslated = keys(en).filter((key) => {
       const english = key.split('.').reduce<any>((node, part) => node[part], en);
       const turkish = key.split('.').reduce<any>((node, part) => node[part], tr);
-      return english === turkish && !/^(app\.name|history\.empty|cockpit\.none|ticket\.heading|ticket\.historyChange|widget\.agent|reports\.chartLabel|reports\.chartLabel|tickets\.sla|ticket\.sla|tickets\.columns\.number|enums\.channel\.(APP_STORE|GOOGLE_PLAY|HUAWEI_APPGALLERY|WHATSAPP|INSTAGRAM|FACEBOOK|TWITTER)|history\.actor\.system|chats\.system|chatCustomer\.(whatsapp|facebook|instagram|group))/.test(key);
+      return english === turkish && !/^(app\.name|history\.empty|cockpit\.none|ticket\.heading|ticket\.historyChange|widget\.agent|reports\.chartLabel|reports\.chartLabel|tickets\.sla|ticket\.sla|tickets\.columns\.number|enums\.channel\.(APP_STORE|GOOGLE_PLAY|HUAWEI_APPGALLERY|WHATSAPP|INSTAGRAM|FACEBOOK|TWITTER)|history\.actor\.system|chats\.system|chatCustomer\.(whatsapp|facebook|instagram|group)|ticketFields\.noValue)/.test(key);
     });
     expect(untranslated).toEqual([]);
   });
