@@ -146,6 +146,26 @@ describe('products and their channels', () => {
     ]);
     expect(errorCode(await t.gql(`mutation { createProduct(input: { name: "Acme App" }) { id } }`, {}, acme.token))).toBe('CONFLICT');
   });
+
+  it('keep channel secrets write-only: never read back, kept when left out, removed when emptied', async () => {
+    const productId = (await t.gql(`mutation { createProduct(input: { name: "Secret Shop", channels: [WHATSAPP] }) { id } }`, {}, acme.token)).data!.createProduct.id;
+    const configure = `mutation($input: ConfigureProductChannelInput!) { configureProductChannel(input: $input) { settings secretsSet } }`;
+    const save = async (settings: Record<string, unknown>) =>
+      (await t.gql(configure, { input: { productId, channel: 'WHATSAPP', enabled: true, settings } }, acme.token)).data!.configureProductChannel;
+    const first = await save({ phoneNumberId: '1055', accessToken: 'wa-secret-1', appSecret: 'app-secret-1', verifyToken: 'verify-1' });
+    expect(first).toEqual({ settings: { phoneNumberId: '1055' }, secretsSet: ['accessToken', 'appSecret', 'verifyToken'] });
+    const listed = await t.gql(`query($id: ID!) { node(id: $id) { ... on Product { channels { settings secretsSet } } } }`, { id: productId }, acme.token);
+    expect(JSON.stringify(listed.data)).not.toMatch(/secret-1|verify-1/);
+
+    // A new phone number id without the secrets: they stay, and the channel still sends with them.
+    expect(await save({ phoneNumberId: '2066' })).toEqual({ settings: { phoneNumberId: '2066' }, secretsSet: ['accessToken', 'appSecret', 'verifyToken'] });
+    const stored = await t.app.services.db.prisma.productChannel.findFirstOrThrow({ where: { channel: 'WHATSAPP', product: { name: 'Secret Shop' } } });
+    expect(stored.settings).toEqual({ phoneNumberId: '2066', accessToken: 'wa-secret-1', appSecret: 'app-secret-1', verifyToken: 'verify-1' });
+
+    expect(await save({ phoneNumberId: '2066', accessToken: 'wa-secret-2', appSecret: null, verifyToken: '' })).toEqual({ settings: { phoneNumberId: '2066' }, secretsSet: ['accessToken'] });
+    const after = await t.app.services.db.prisma.productChannel.findUniqueOrThrow({ where: { id: stored.id } });
+    expect(after.settings).toEqual({ phoneNumberId: '2066', accessToken: 'wa-secret-2' });
+  });
 });
 
 describe('customers', () => {

@@ -77,6 +77,7 @@ export type ConfigureProductChannelInput = {
   channel: Channel;
   enabled: boolean;
   productId: string | number;
+  /** Replaces the settings. A secret left out keeps its value; a secret given as null or "" is removed. Omitted: the settings stay. */
   settings?: unknown;
 };
 
