@@ -154,8 +154,13 @@ describe('products and their channels', () => {
       (await t.gql(configure, { input: { productId, channel: 'WHATSAPP', enabled: true, settings } }, acme.token)).data!.configureProductChannel;
     const first = await save({ phoneNumberId: '1055', accessToken: 'wa-secret-1', appSecret: 'app-secret-1', verifyToken: 'verify-1' });
     expect(first).toEqual({ settings: { phoneNumberId: '1055' }, secretsSet: ['accessToken', 'appSecret', 'verifyToken'] });
-    const listed = await t.gql(`query($id: ID!) { node(id: $id) { ... on Product { channels { settings secretsSet } } } }`, { id: productId }, acme.token);
+    const listed = await t.gql(`query($id: ID!) { node(id: $id) { ... on Product { channels { settings secretsSet receivePath } } } }`, { id: productId }, acme.token);
     expect(JSON.stringify(listed.data)).not.toMatch(/secret-1|verify-1/);
+    // The callback URL to give Meta: its webhook answers the handshake with the verify token just saved.
+    const path = listed.data!.node.channels[0].receivePath;
+    expect(path).toMatch(/^\/webhooks\/meta\//);
+    const handshake = await t.app.yoga.fetch(`http://localhost${path}?hub.mode=subscribe&hub.verify_token=verify-1&hub.challenge=42`);
+    expect(await handshake.text()).toBe('42');
 
     // A new phone number id without the secrets: they stay, and the channel still sends with them.
     expect(await save({ phoneNumberId: '2066' })).toEqual({ settings: { phoneNumberId: '2066' }, secretsSet: ['accessToken', 'appSecret', 'verifyToken'] });

@@ -33,3 +33,11 @@ export function mergeSettings(current: unknown, incoming: Settings): Settings {
   const given = Object.fromEntries(Object.entries(incoming).filter(([key, value]) => !(SECRETS.has(key) && (value === null || value === ''))));
   return { ...kept, ...given };
 }
+
+/** Where the provider (Meta, the mail relay) or the product's website sends to this channel; null: nothing arrives by HTTP. */
+export function receivePath(channel: string, productChannelId: string, productId: string): string | null {
+  if (channel === 'WHATSAPP' || channel === 'FACEBOOK' || channel === 'INSTAGRAM') return `/webhooks/meta/${productChannelId}`;
+  if (channel === 'EMAIL') return `/webhooks/email/${productChannelId}`;
+  if (channel === 'WEB_FORM' || channel === 'IN_APP') return `/forms/${productId}`;
+  return null;
+}

@@ -8,7 +8,7 @@ import { reload } from '../schema/reload.js';
 import { builder, workspaceOwned } from '../schema/builder.js';
 import { idOf, nodeWhere, NO_ROW } from '../schema/ids.js';
 import { nameRule } from '../schema/inputs.js';
-import { SECRET_SETTING_KEYS, secretsSet, visibleSettings } from './channel-settings.js';
+import { receivePath, SECRET_SETTING_KEYS, secretsSet, visibleSettings } from './channel-settings.js';
 import { configureProductChannel, createProduct, deleteProduct, updateProduct } from './service.js';
 
 export const ChannelEnum = builder.enumType(Channel, { name: 'Channel' });
@@ -49,6 +49,13 @@ builder.prismaNode('ProductChannel', {
       authScopes: { admin: true },
       select: { settings: true },
       resolve: (row) => secretsSet(row.settings),
+    }),
+    receivePath: t.string({
+      nullable: true,
+      description: 'The path on this server that receives the channel: the Meta webhook (callback URL), the inbound e-mail webhook, or the contact form / in-app inbox post. Null: nothing arrives by HTTP. Visible to admins only.',
+      authScopes: { admin: true },
+      select: { id: true, channel: true, productId: true },
+      resolve: (row) => receivePath(row.channel, row.id, row.productId),
     }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     product: t.relation('product'),
