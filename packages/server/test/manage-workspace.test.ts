@@ -52,6 +52,19 @@ describe('users', () => {
     expect(list.data!.users.edges.map((edge: any) => edge.node)).toEqual([{ name: 'Ahmet Agent', role: 'AGENT', active: true }]);
   });
 
+  it('are found by Turkish case rules: İ and i, I and ı alike, in names and e-mails; % and _ are plain text', async () => {
+    for (const name of ['İpek Yıldız', 'Işıl Kaya', 'Irmak 100%']) await userWithRole('AGENT', name);
+    const names = async (search: string) =>
+      (await t.gql(`query($s: String) { users(search: $s) { edges { node { name } } } }`, { s: search }, acme.token)).data!.users.edges.map((edge: any) => edge.node.name).sort();
+    expect(await names('İPEK')).toEqual(['İpek Yıldız']);
+    expect(await names('ipek')).toEqual(['İpek Yıldız']);
+    expect(await names('ışıl')).toEqual(['Işıl Kaya']);
+    expect(await names('YILDIZ')).toEqual(['İpek Yıldız']);
+    expect(await names('100%')).toEqual(['Irmak 100%']);
+    expect(await names('_')).toEqual([]);
+    expect(await names('AGENT-')).toHaveLength(4);
+  });
+
   it('are created and promoted by admins only', async () => {
     const input = { email: uniqueEmail(), name: 'Nope', role: 'ADMIN', password: PASSWORD };
     const CREATE = `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`;
