@@ -70,6 +70,17 @@ describe('a product gets a new assignee', () => {
   });
 });
 
+describe('a team a product lists gets a new member', () => {
+  it('the new member, ONLINE with room, takes the queued chat in the same change', async () => {
+    const { api, bank, oya, ali, waiting } = await bankWithOnlyOya();
+    const team = (await api.call(`mutation($i: CreateTeamInput!) { createTeam(input: $i) { id } }`, { i: { name: 'Bankers', memberIds: [oya.id] } })).createTeam.id;
+    await api.call(SET, { i: { productId: bank, userIds: [], teamIds: [team] } });
+    expect(await api.conversation(waiting.id)).toMatchObject({ status: 'QUEUED' });
+    await api.call(`mutation($i: UpdateTeamInput!) { updateTeam(input: $i) { id } }`, { i: { id: team, memberIds: [oya.id, ali.id] } });
+    expect(await api.conversation(waiting.id)).toMatchObject({ status: 'ACTIVE', assigneeUser: { id: ali.id } });
+  });
+});
+
 describe('an agent taken off a product', () => {
   it('is given none of its queued chats afterwards, not even with room', async () => {
     const { api, bank, oya, ali, waiting } = await bankWithOnlyOya();
