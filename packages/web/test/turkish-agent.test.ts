@@ -108,6 +108,7 @@ describe('an agent works in Turkish', () => {
     await page.getByTestId('locale').selectOption('tr');
     await expectTurkish('sign-in', [tr.signIn.title, tr.signIn.password]);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('tr');
+    await shot('sign-in');
     await page.getByLabel(tr.signIn.email).fill(admin.email);
     await page.getByLabel(tr.signIn.password).fill(admin.password);
     await page.getByRole('button', { name: tr.signIn.submit }).click();
