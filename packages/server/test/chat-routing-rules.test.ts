@@ -1,7 +1,7 @@
 // The routing rules on their own (src/chats/routing.ts, pure): who gets a new conversation, and which queued
 // conversations an agent with room takes next.
 import { describe, expect, it } from 'vitest';
-import { chooseAgent, type ProductAccess, queuedForAgent, type RoutingAgent } from '../src/chats/routing.js';
+import { assignQueue, chooseAgent, type ProductAccess, queuedForAgent, type RoutingAgent } from '../src/chats/routing.js';
 
 const agent = (userId: string, overrides: Partial<RoutingAgent> = {}): RoutingAgent => ({
   userId,
@@ -67,5 +67,29 @@ describe('draining the queue to an agent', () => {
   it('gives nothing to an agent who is not ONLINE or is full', () => {
     expect(queuedForAgent(agent('a', { status: 'BREAK' }), queue, open)).toEqual([]);
     expect(queuedForAgent(agent('a', { active: 3 }), queue, open)).toEqual([]);
+  });
+});
+
+describe('sharing out the queue when who may take it changes', () => {
+  const now = at(30);
+  const queue = [
+    { id: 'q2', productId: 'p1', channel: 'LIVE_CHAT' as const, queuedAt: at(2) },
+    { id: 'q1', productId: 'p1', channel: 'WHATSAPP' as const, queuedAt: at(1) },
+    { id: 'q3', productId: 'p1', channel: 'LIVE_CHAT' as const, queuedAt: at(3) },
+  ];
+
+  it('oldest first, each to the best agent counting what they were just given', () => {
+    expect(assignQueue(queue, [agent('a', { maxConcurrentChats: 1 }), agent('b', { maxConcurrentChats: 1 })], open, now)).toEqual([
+      ['q1', 'a'],
+      ['q2', 'b'],
+    ]);
+  });
+
+  it('skips what nobody may take and keeps giving the rest', () => {
+    const access: ProductAccess = new Map([['p1', new Set(['a'])]]);
+    expect(assignQueue(queue, [agent('a', { chatChannels: ['LIVE_CHAT'] }), agent('z')], access, now)).toEqual([
+      ['q2', 'a'],
+      ['q3', 'a'],
+    ]);
   });
 });

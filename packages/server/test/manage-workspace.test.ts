@@ -52,6 +52,19 @@ describe('users', () => {
     expect(list.data!.users.edges.map((edge: any) => edge.node)).toEqual([{ name: 'Ahmet Agent', role: 'AGENT', active: true }]);
   });
 
+  it('are found by Turkish case rules: İ and i, I and ı alike, in names and e-mails; % and _ are plain text', async () => {
+    for (const name of ['İpek Yıldız', 'Işıl Kaya', 'Irmak 100%']) await userWithRole('AGENT', name);
+    const names = async (search: string) =>
+      (await t.gql(`query($s: String) { users(search: $s) { edges { node { name } } } }`, { s: search }, acme.token)).data!.users.edges.map((edge: any) => edge.node.name).sort();
+    expect(await names('İPEK')).toEqual(['İpek Yıldız']);
+    expect(await names('ipek')).toEqual(['İpek Yıldız']);
+    expect(await names('ışıl')).toEqual(['Işıl Kaya']);
+    expect(await names('YILDIZ')).toEqual(['İpek Yıldız']);
+    expect(await names('100%')).toEqual(['Irmak 100%']);
+    expect(await names('_')).toEqual([]);
+    expect(await names('AGENT-')).toHaveLength(4);
+  });
+
   it('are created and promoted by admins only', async () => {
     const input = { email: uniqueEmail(), name: 'Nope', role: 'ADMIN', password: PASSWORD };
     const CREATE = `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`;
@@ -145,6 +158,31 @@ describe('products and their channels', () => {
       { channel: 'WHATSAPP', enabled: false },
     ]);
     expect(errorCode(await t.gql(`mutation { createProduct(input: { name: "Acme App" }) { id } }`, {}, acme.token))).toBe('CONFLICT');
+  });
+
+  it('keep channel secrets write-only: never read back, kept when left out, removed when emptied', async () => {
+    const productId = (await t.gql(`mutation { createProduct(input: { name: "Secret Shop", channels: [WHATSAPP] }) { id } }`, {}, acme.token)).data!.createProduct.id;
+    const configure = `mutation($input: ConfigureProductChannelInput!) { configureProductChannel(input: $input) { settings secretsSet } }`;
+    const save = async (settings: Record<string, unknown>) =>
+      (await t.gql(configure, { input: { productId, channel: 'WHATSAPP', enabled: true, settings } }, acme.token)).data!.configureProductChannel;
+    const first = await save({ phoneNumberId: '1055', accessToken: 'wa-secret-1', appSecret: 'app-secret-1', verifyToken: 'verify-1' });
+    expect(first).toEqual({ settings: { phoneNumberId: '1055' }, secretsSet: ['accessToken', 'appSecret', 'verifyToken'] });
+    const listed = await t.gql(`query($id: ID!) { node(id: $id) { ... on Product { channels { settings secretsSet receivePath } } } }`, { id: productId }, acme.token);
+    expect(JSON.stringify(listed.data)).not.toMatch(/secret-1|verify-1/);
+    // The callback URL to give Meta: its webhook answers the handshake with the verify token just saved.
+    const path = listed.data!.node.channels[0].receivePath;
+    expect(path).toMatch(/^\/webhooks\/meta\//);
+    const handshake = await t.app.yoga.fetch(`http://localhost${path}?hub.mode=subscribe&hub.verify_token=verify-1&hub.challenge=42`);
+    expect(await handshake.text()).toBe('42');
+
+    // A new phone number id without the secrets: they stay, and the channel still sends with them.
+    expect(await save({ phoneNumberId: '2066' })).toEqual({ settings: { phoneNumberId: '2066' }, secretsSet: ['accessToken', 'appSecret', 'verifyToken'] });
+    const stored = await t.app.services.db.prisma.productChannel.findFirstOrThrow({ where: { channel: 'WHATSAPP', product: { name: 'Secret Shop' } } });
+    expect(stored.settings).toEqual({ phoneNumberId: '2066', accessToken: 'wa-secret-1', appSecret: 'app-secret-1', verifyToken: 'verify-1' });
+
+    expect(await save({ phoneNumberId: '2066', accessToken: 'wa-secret-2', appSecret: null, verifyToken: '' })).toEqual({ settings: { phoneNumberId: '2066' }, secretsSet: ['accessToken'] });
+    const after = await t.app.services.db.prisma.productChannel.findUniqueOrThrow({ where: { id: stored.id } });
+    expect(after.settings).toEqual({ phoneNumberId: '2066', accessToken: 'wa-secret-2' });
   });
 });
 

@@ -5,7 +5,7 @@ import type { EventDraft, Tx } from '../events/write.js';
 import { transactionTime } from '../events/write.js';
 import type { Conversation } from '../generated/prisma/client.js';
 import type { Channel } from '../generated/prisma/enums.js';
-import { chooseAgent, type ProductAccess, queuedForAgent, type RoutingAgent } from './routing.js';
+import { assignQueue, chooseAgent, type ProductAccess, queuedForAgent, type RoutingAgent } from './routing.js';
 
 type Emit = (event: EventDraft) => void;
 
@@ -181,6 +181,27 @@ export async function drainQueueToAgent(tx: Tx, emit: Emit, workspaceId: string,
     if (chosen.has(conversation.id)) {
       assigned.push(await assignConversation(tx, emit, conversation, userId, { eventType: 'conversation.assigned', systemMessage: joined }));
     }
+  }
+  return assigned;
+}
+
+/**
+ * A product's assignees changed: its queued conversations go to the ONLINE agents with room who may take them now,
+ * oldest first. Lock held. Returns the conversations assigned.
+ */
+export async function routeQueuedOfProduct(tx: Tx, emit: Emit, workspaceId: string, productId: string) {
+  const queue = await tx.conversation.findMany({
+    where: { workspaceId, productId, status: 'QUEUED' },
+    select: { id: true, productId: true, channel: true, queuedAt: true },
+    orderBy: [{ queuedAt: 'asc' }, { id: 'asc' }],
+  });
+  if (queue.length === 0) return [];
+  const agents = await routingAgents(tx, workspaceId);
+  const access = await productAccess(tx, [productId]);
+  const assigned: Conversation[] = [];
+  for (const [conversationId, userId] of assignQueue(queue, agents, access, transactionTime(tx))) {
+    const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+    assigned.push(await assignConversation(tx, emit, conversation, userId, { eventType: 'conversation.assigned', systemMessage: joined }));
   }
   return assigned;
 }

@@ -73,3 +73,22 @@ export function queuedForAgent(agent: RoutingAgent, queue: readonly RoutableConv
     .slice(0, free)
     .map((conversation) => conversation.id);
 }
+
+/**
+ * Who may take what changed (a product's assignees): hands the waiting conversations, oldest first, each to the agent
+ * chooseAgent picks, counting every assignment against that agent's room before the next. Conversations nobody may
+ * take keep their place. Returns [conversation id, user id] pairs in assignment order.
+ */
+export function assignQueue(queue: readonly RoutableConversation[], agents: readonly RoutingAgent[], access: ProductAccess, now: Date): [string, string][] {
+  const load = agents.map((agent) => ({ ...agent }));
+  const assignments: [string, string][] = [];
+  for (const conversation of [...queue].sort(compareQueued)) {
+    const userId = chooseAgent(conversation, load, access);
+    if (!userId) continue;
+    const agent = load.find((candidate) => candidate.userId === userId)!;
+    agent.active += 1;
+    agent.lastAssignedAt = now;
+    assignments.push([conversation.id, userId]);
+  }
+  return assignments;
+}

@@ -18,7 +18,7 @@ export interface CockpitFilter {
 }
 
 /** The same fold as foldName in metrics.ts: lower(), then ı → i and the combining dot (U+0307) dropped. */
-const folded = (column: Prisma.Sql) => Prisma.sql`translate(lower(${column}), chr(305) || chr(775), 'i')`;
+export const folded = (column: Prisma.Sql) => Prisma.sql`translate(lower(${column}), chr(305) || chr(775), 'i')`;
 
 interface SqlRow {
   user_id: string;

@@ -8,6 +8,7 @@ import { reload } from '../schema/reload.js';
 import { builder, workspaceOwned } from '../schema/builder.js';
 import { idOf, nodeWhere, NO_ROW } from '../schema/ids.js';
 import { nameRule } from '../schema/inputs.js';
+import { receivePath, SECRET_SETTING_KEYS, secretsSet, visibleSettings } from './channel-settings.js';
 import { configureProductChannel, createProduct, deleteProduct, updateProduct } from './service.js';
 
 export const ChannelEnum = builder.enumType(Channel, { name: 'Channel' });
@@ -36,10 +37,25 @@ builder.prismaNode('ProductChannel', {
   fields: (t) => ({
     channel: t.expose('channel', { type: ChannelEnum }),
     enabled: t.exposeBoolean('enabled'),
-    settings: t.expose('settings', {
+    settings: t.field({
       type: 'JSON',
-      description: 'Channel-specific settings (addresses, provider account ids). Visible to admins only.',
+      description: `Channel-specific settings (addresses, provider account ids) without the secrets (${SECRET_SETTING_KEYS.join(', ')}), which are write-only. Visible to admins only.`,
       authScopes: { admin: true },
+      select: { settings: true },
+      resolve: (row) => visibleSettings(row.settings),
+    }),
+    secretsSet: t.stringList({
+      description: 'Which secret settings have a value; the values themselves are never shown. Visible to admins only.',
+      authScopes: { admin: true },
+      select: { settings: true },
+      resolve: (row) => secretsSet(row.settings),
+    }),
+    receivePath: t.string({
+      nullable: true,
+      description: 'The path on this server that receives the channel: the Meta webhook (callback URL), the inbound e-mail webhook, or the contact form / in-app inbox post. Null: nothing arrives by HTTP. Visible to admins only.',
+      authScopes: { admin: true },
+      select: { id: true, channel: true, productId: true },
+      resolve: (row) => receivePath(row.channel, row.id, row.productId),
     }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     product: t.relation('product'),
@@ -102,7 +118,12 @@ const ConfigureProductChannelInput = builder.inputType('ConfigureProductChannelI
     productId: t.id(),
     channel: t.field({ type: ChannelEnum }),
     enabled: t.boolean(),
-    settings: t.field({ type: 'JSON', required: false, validate: settingsRule }),
+    settings: t.field({
+      type: 'JSON',
+      required: false,
+      validate: settingsRule,
+      description: 'Replaces the settings. A secret left out keeps its value; a secret given as null or "" is removed. Omitted: the settings stay.',
+    }),
   }),
 });
 

@@ -6,6 +6,7 @@ import type { Tx } from '../events/write.js';
 import { writeTransaction } from '../events/write.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Channel } from '../generated/prisma/enums.js';
+import { mergeSettings } from './channel-settings.js';
 
 async function assertNameFree(tx: Tx, workspaceId: string, name: string, exceptId?: string) {
   const clash = await tx.product.findFirst({ where: { workspaceId, name, id: exceptId ? { not: exceptId } : undefined } });
@@ -68,10 +69,13 @@ export async function configureProductChannel(ctx: Context, input: ConfigureChan
   const principal = principalOf(ctx);
   return writeTransaction(ctx.app, principal, async (tx, emit) => {
     const product = await productOfWorkspace(tx, principal.workspaceId, input.productId, 'input.productId');
+    const where = { productId_channel: { productId: product.id, channel: input.channel } };
+    const before = input.settings ? await tx.productChannel.findUnique({ where, select: { settings: true } }) : null;
+    const settings = input.settings ? (mergeSettings(before?.settings, input.settings) as Prisma.InputJsonObject) : undefined;
     const productChannel = await tx.productChannel.upsert({
-      where: { productId_channel: { productId: product.id, channel: input.channel } },
-      create: { productId: product.id, channel: input.channel, enabled: input.enabled, settings: input.settings ?? {} },
-      update: { enabled: input.enabled, settings: input.settings ?? undefined },
+      where,
+      create: { productId: product.id, channel: input.channel, enabled: input.enabled, settings: settings ?? {} },
+      update: { enabled: input.enabled, settings },
     });
     emit({
       type: 'product.channelConfigured',

@@ -1,8 +1,9 @@
 // Teams: named groups of users of one workspace (routing and assignment target).
+import { lockRouting, routeQueuedOfProduct } from '../chats/assign.js';
 import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
 import { badInput, conflict, notFound } from '../errors.js';
-import type { Tx } from '../events/write.js';
+import type { EventDraft, Tx } from '../events/write.js';
 import { writeTransaction } from '../events/write.js';
 
 async function assertUsersOfWorkspace(tx: Tx, workspaceId: string, userIds: string[], field: string) {
@@ -15,6 +16,16 @@ async function assertUsersOfWorkspace(tx: Tx, workspaceId: string, userIds: stri
 async function assertNameFree(tx: Tx, workspaceId: string, name: string, exceptId?: string) {
   const clash = await tx.team.findFirst({ where: { workspaceId, name, id: exceptId ? { not: exceptId } : undefined } });
   if (clash) throw conflict('input.name', 'A team with this name already exists.');
+}
+
+/** Products that list the team among their assignees: who may take their chats changes with the team. */
+async function productsListing(tx: Tx, teamId: string) {
+  return (await tx.productTeam.findMany({ where: { teamId }, select: { productId: true } })).map((row) => row.productId);
+}
+
+/** Their queued chats go to whoever may take them now (the routing lock is held). */
+async function rerouteProducts(tx: Tx, emit: (event: EventDraft) => void, workspaceId: string, productIds: string[]) {
+  for (const productId of productIds) await routeQueuedOfProduct(tx, emit, workspaceId, productId);
 }
 
 export async function createTeam(ctx: Context, input: { name: string; memberIds: string[] }) {
@@ -37,6 +48,8 @@ export async function createTeam(ctx: Context, input: { name: string; memberIds:
 export async function updateTeam(ctx: Context, input: { id: string; name?: string | null; memberIds?: string[] | null }) {
   const principal = principalOf(ctx);
   return writeTransaction(ctx.app, principal, async (tx, emit) => {
+    // New members of a team a product lists may take its queued chats: changed and routed as one step.
+    if (input.memberIds) await lockRouting(tx, principal.workspaceId);
     const before = await tx.team.findFirst({ where: { id: input.id, workspaceId: principal.workspaceId } });
     if (!before) throw notFound('Team', 'input.id');
     if (input.name) await assertNameFree(tx, principal.workspaceId, input.name, before.id);
@@ -47,6 +60,7 @@ export async function updateTeam(ctx: Context, input: { id: string; name?: strin
     }
     const team = await tx.team.update({ where: { id: before.id }, data: { name: input.name ?? undefined } });
     emit({ type: 'team.updated', entityType: 'Team', entityId: team.id, payload: { memberIds: input.memberIds ?? null } });
+    if (input.memberIds) await rerouteProducts(tx, emit, principal.workspaceId, await productsListing(tx, team.id));
     return team;
   });
 }
@@ -56,9 +70,12 @@ export async function deleteTeam(ctx: Context, id: string) {
   return writeTransaction(ctx.app, principal, async (tx, emit) => {
     const tickets = await tx.ticket.count({ where: { assigneeTeamId: id, workspaceId: principal.workspaceId } });
     if (tickets > 0) throw conflict('id', `${tickets} ticket(s) are assigned to this team; reassign them first.`);
+    await lockRouting(tx, principal.workspaceId);
+    const listedBy = await productsListing(tx, id);
     const { count } = await tx.team.deleteMany({ where: { id, workspaceId: principal.workspaceId } });
     if (count === 0) throw notFound('Team');
     emit({ type: 'team.deleted', entityType: 'Team', entityId: id });
+    await rerouteProducts(tx, emit, principal.workspaceId, listedBy);
     return id;
   });
 }

@@ -4,6 +4,7 @@ import { builder, workspaceOwned } from '../schema/builder.js';
 import { idOf, nodeWhere } from '../schema/ids.js';
 import { emailRule, nameRule, passwordRule } from '../schema/inputs.js';
 import { principalOf } from '../context.js';
+import { userIdsMatching } from './search.js';
 import { changeMyPassword, createUser, setUserActive, updateUser } from './service.js';
 
 export const RoleEnum = builder.enumType('Role', { values: ['ADMIN', 'SUPERVISOR', 'AGENT'] as const });
@@ -30,27 +31,23 @@ builder.queryField('users', (t) =>
     cursor: 'id',
     args: {
       role: t.arg({ type: RoleEnum, required: false }),
-      search: t.arg.string({ required: false, description: 'Part of the name or e-mail.' }),
+      search: t.arg.string({ required: false, description: 'Part of the name or e-mail, ignoring case (Turkish i/İ/ı/I alike).' }),
       includeDeactivated: t.arg.boolean({ required: false, defaultValue: false }),
     },
-    resolve: (query, _root, args, ctx) =>
-      ctx.app.db.prisma.user.findMany({
+    resolve: async (query, _root, args, ctx) => {
+      const { workspaceId } = principalOf(ctx);
+      const matching = await userIdsMatching(ctx.app.db.prisma, workspaceId, args.search);
+      return ctx.app.db.prisma.user.findMany({
         ...query,
         where: {
-          workspaceId: principalOf(ctx).workspaceId,
+          workspaceId,
           role: args.role ?? undefined,
           deactivatedAt: args.includeDeactivated ? undefined : null,
-          ...(args.search
-            ? {
-                OR: [
-                  { name: { contains: args.search, mode: 'insensitive' } },
-                  { email: { contains: args.search, mode: 'insensitive' } },
-                ],
-              }
-            : {}),
+          ...(matching ? { id: { in: matching } } : {}),
         },
         orderBy: { createdAt: 'asc' },
-      }),
+      });
+    },
   }),
 );
 

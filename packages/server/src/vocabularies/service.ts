@@ -2,6 +2,7 @@
 // from, and who may be assigned a product's tickets. Deleting an entry that tickets use moves them, in the same
 // transaction, to a replacement the admin names; without one the deletion is refused.
 import type { Principal } from '../auth/principal.js';
+import { lockRouting, routeQueuedOfProduct } from '../chats/assign.js';
 import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
 import { badInput, conflict, notFound } from '../errors.js';
@@ -505,6 +506,8 @@ export async function setProductAssignees(ctx: Context, input: { productId: stri
   const principal = principalOf(ctx);
   const { workspaceId } = principal;
   return writeTransaction(ctx.app, principal, async (tx, emit) => {
+    // Who may take the product's chats is routing state: changed and applied to the queue as one step.
+    await lockRouting(tx, workspaceId);
     const product = await tx.product.findFirst({ where: { id: input.productId, workspaceId } });
     if (!product) throw notFound('Product', 'input.productId');
     const userIds = [...new Set(input.userIds)];
@@ -516,6 +519,7 @@ export async function setProductAssignees(ctx: Context, input: { productId: stri
     await tx.productTeam.deleteMany({ where: { productId: product.id, teamId: { notIn: teamIds } } });
     await tx.productTeam.createMany({ data: teamIds.map((teamId) => ({ productId: product.id, teamId })), skipDuplicates: true });
     emit({ type: 'product.assigneesChanged', entityType: 'Product', entityId: product.id, payload: { userIds, teamIds } });
+    await routeQueuedOfProduct(tx, emit, workspaceId, product.id);
     return product;
   });
 }

@@ -1,11 +1,13 @@
 // English, the reference dictionary: every other language must have exactly these keys (the type checks it).
 // Messages use ICU syntax (plurals, placeholders) through svelte-i18n.
 import { settingsEn } from './settings-en';
+import { adminExtrasEn } from './admin-extras-en';
 import { reportsEn } from './reports-en';
 import { ticketExtrasEn } from './ticket-extras-en';
 
 export const en = {
   ...settingsEn,
+  ...adminExtrasEn,
   ...reportsEn,
   ...ticketExtrasEn,
   app: { name: 'deskgraph', skipToContent: 'Skip to content', loading: 'Loading…', error: 'Something went wrong: {message}', retry: 'Try again' },
