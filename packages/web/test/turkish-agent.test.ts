@@ -122,7 +122,7 @@ describe('an agent works in Turkish', () => {
     { name: 'cockpit', route: () => '/cockpit', labels: () => [tr.cockpit.title, tr.cockpit.search, 'İpek Yıldız'] },
     { name: 'sla-settings', route: () => '/settings/sla', labels: () => [tr.slaSettings.title] },
     { name: 'sla-reports', route: () => '/reports/sla', labels: () => [tr.reports.title] },
-    { name: 'ticket-reports', route: () => '/reports/tickets', labels: () => [tr.ticketReports.title] },
+    { name: 'ticket-reports', route: () => '/reports/tickets', labels: () => [tr.ticketVolume.title] },
     { name: 'users', route: () => '/settings/users', labels: () => [tr.users.title, tr.tokens.title, 'Muhasebe', tr.tokenExpiry.expires], date: true },
     { name: 'organisation', route: () => '/settings/organisation', labels: () => [tr.org.title, 'Mobil Uygulama', tr.productAssignees.everyone] },
     { name: 'vocabulary', route: () => '/settings/vocabulary', labels: () => [tr.vocab.title] },
