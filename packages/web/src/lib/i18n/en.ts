@@ -1,9 +1,11 @@
 // English, the reference dictionary: every other language must have exactly these keys (the type checks it).
 // Messages use ICU syntax (plurals, placeholders) through svelte-i18n.
 import { settingsEn } from './settings-en';
+import { conditionsEn } from './conditions-en';
 
 export const en = {
   ...settingsEn,
+  ...conditionsEn,
   app: { name: 'deskgraph', skipToContent: 'Skip to content', loading: 'Loading…', error: 'Something went wrong: {message}', retry: 'Try again' },
   nav: { slaSettings: 'SLA settings', reports: 'SLA reports', chats: 'Chats', cockpit: 'Cockpit', main: 'Main', tickets: 'Tickets', signOut: 'Sign out', language: 'Language', product: 'Product', allProducts: 'All products' },
   signIn: {

@@ -2,9 +2,11 @@
 import type { Messages } from './en';
 
 import { settingsTr } from './settings-tr';
+import { conditionsTr } from './conditions-tr';
 
 export const tr: Messages = {
   ...settingsTr,
+  ...conditionsTr,
   app: { name: 'deskgraph', skipToContent: 'İçeriğe geç', loading: 'Yükleniyor…', error: 'Bir şeyler ters gitti: {message}', retry: 'Yeniden dene' },
   nav: { slaSettings: 'SLA ayarları', reports: 'SLA raporları', chats: 'Sohbetler', cockpit: 'Kokpit', main: 'Ana menü', tickets: 'Talepler', signOut: 'Çıkış yap', language: 'Dil', product: 'Ürün', allProducts: 'Tüm ürünler' },
   signIn: {
