@@ -124,7 +124,7 @@ export function emptyConfig(kind: string, hours: CalendarHours): Config {
     case 'assignee':
       return { is: 'UNASSIGNED' };
     case 'businessHours':
-      return { state: 'OPEN', calendar: structuredClone(hours) };
+      return { state: 'OPEN', calendar: { timeZone: hours.timeZone, weeklyHours: jsonCopy(hours.weeklyHours), holidays: jsonCopy(hours.holidays) } };
     case 'moment':
       return { olderThanMinutes: 60 };
     case 'fieldChanged':
@@ -156,6 +156,9 @@ export interface ConditionsDraft {
   conditions: ConditionDraft[];
 }
 
+/** A deep copy of JSON; unlike structuredClone it also copies Svelte state proxies. */
+export const jsonCopy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 let nextUid = 1;
 export const newUid = () => nextUid++;
 
@@ -176,7 +179,7 @@ const isGroupKind = (kind: string): kind is GroupKind => kind === 'all' || kind 
 const leafOf = (condition: ApiCondition): LeafDraft => ({
   uid: newUid(),
   kind: condition.kind,
-  config: structuredClone((condition.config ?? {}) as Config),
+  config: jsonCopy((condition.config ?? {}) as Config),
 });
 
 function draftOf(condition: ApiCondition): ConditionDraft {
@@ -193,9 +196,9 @@ export function draftOfConditions(json: unknown): ConditionsDraft {
 
 /** A leaf's config as the API takes it: only what its kind uses, so a hidden input never leaks into the rule. */
 function configOf(leaf: LeafDraft): Config {
-  // A JSON copy: the config is JSON, and may be a Svelte state proxy (which structuredClone refuses).
-  const config = JSON.parse(JSON.stringify(leaf.config)) as Config;
-  if (leaf.kind === 'customField' && !takesValue(config.operator)) delete config.value;
+  const config = jsonCopy(leaf.config);
+  // An empty number box is null: no value, which the server answers with "needs a value" at the value.
+  if (leaf.kind === 'customField' && (!takesValue(config.operator) || config.value === null)) delete config.value;
   if (KINDS[leaf.kind]?.editor === 'moment') {
     for (const key of ['olderThanMinutes', 'newerThanMinutes', 'after', 'before']) {
       if (config[key] === null || config[key] === '' || config[key] === undefined) delete config[key];
