@@ -1,5 +1,6 @@
-// What the condition pickers offer, read once per screen (urql's cache answers the second reader): products,
-// teams, tags, types, topics, custom fields and business calendars. Users are searched instead (there can be many).
+// What the rule editors' pickers offer, read once per screen (urql's cache answers the second reader): products,
+// teams, tags, statuses, folders, types, topics, custom fields and business calendars. Users are searched instead
+// (there can be many).
 import type { Client } from '@urql/svelte';
 import { graphql } from '$lib/gql';
 import type { ConditionChoices, TicketFieldType } from './conditions';
@@ -23,6 +24,14 @@ const Choices = graphql(`
       }
     }
     tags {
+      id
+      name
+    }
+    ticketStatuses {
+      id
+      name
+    }
+    folders {
       id
       name
     }
@@ -63,7 +72,7 @@ const Choices = graphql(`
   }
 `);
 
-export const noChoices = (): ConditionChoices => ({ products: [], teams: [], tags: [], types: [], topics: [], fields: [], calendars: [] });
+export const noChoices = (): ConditionChoices => ({ products: [], teams: [], tags: [], statuses: [], folders: [], types: [], topics: [], fields: [], calendars: [] });
 
 export async function loadConditionChoices(client: Client): Promise<ConditionChoices | null> {
   const { data } = await client.query(Choices, {}).toPromise();
@@ -73,6 +82,8 @@ export async function loadConditionChoices(client: Client): Promise<ConditionCho
     products: named(data.products.edges.map((edge) => edge.node)),
     teams: named(data.teams.edges.map((edge) => edge.node)),
     tags: named(data.tags),
+    statuses: named(data.ticketStatuses),
+    folders: named(data.folders),
     types: named(data.ticketTypes),
     topics: data.ticketTopics.map((topic) => ({ value: topic.id, label: `${topic.name} (${topic.product.name})` })),
     fields: data.ticketFields.map((field) => ({ ...field, type: field.type as TicketFieldType })),

@@ -40,7 +40,7 @@ export const OPERATORS_OF_TYPE: Record<TicketFieldType, readonly FieldOperator[]
 export const takesValue = (operator: string) => operator !== 'IS_SET' && operator !== 'IS_NOT_SET';
 
 /** The pickers that load their choices from the API. */
-export type IdSource = 'products' | 'types' | 'topics' | 'teams' | 'tags';
+export type IdSource = 'products' | 'types' | 'topics' | 'teams' | 'tags' | 'statuses' | 'folders';
 
 export interface CustomFieldChoice {
   key: string;
@@ -54,7 +54,7 @@ export interface CalendarChoice extends CalendarHours {
   name: string;
 }
 
-/** What the builder's pickers offer, loaded once from the API. */
+/** What the rule editors' pickers offer, loaded once from the API. */
 export interface ConditionChoices extends Record<IdSource, { value: string; label: string }[]> {
   fields: CustomFieldChoice[];
   calendars: CalendarChoice[];

@@ -27,6 +27,8 @@ const PATTERNS: [RegExp, string, (match: RegExpMatchArray) => Record<string, str
   [/^Invalid option/, 'invalidOption', () => ({})],
   [/^Must not contain NUL characters\.$/, 'nul', () => ({})],
   [/with this name already exists\.$/, 'nameTaken', () => ({})],
+  [/^An automatic reply is sent by no agent/, 'agentName', () => ({})],
+  [/^Unknown placeholders? (.*?)\. Placeholders you can use/, 'unknownPlaceholder', (m) => ({ names: m[1] })],
 ];
 
 export function localizedServerMessage(message: string, translate: Translate): string {
