@@ -315,4 +315,82 @@ describe('the SLA policy and rule editor', () => {
     await expect.poll(() => page.getByTestId('sla-rule').filter({ hasText: 'Big ticket numbers' }).count()).toBe(1);
     expect((await slaRules()).find((entry) => entry.name === 'Big ticket numbers')?.conditions).toEqual(conditions);
   });
+
+  it('shows every kind of condition back in its editor and saves them unchanged', async () => {
+    const typeId = (await call(`mutation { createTicketType(input: { name: "Billing" }) { id } }`)).createTicketType.id;
+    const topicId = (await call(`mutation($i: CreateTicketTopicInput!) { createTicketTopic(input: $i) { id } }`, { i: { name: 'Invoices', productId: webShopId } }))
+      .createTicketTopic.id;
+    const tagId = (await call(`mutation { createTag(input: { name: "finance" }) { id } }`)).createTag.id;
+    const teamId = (await call(`mutation { createTeam(input: { name: "Billing desk" }) { id } }`)).createTeam.id;
+    const viewer = (await call(`{ viewer { user { id name } } }`)).viewer.user as { id: string; name: string };
+    const conditions = [
+      { kind: 'priority', config: { priorities: ['LOW'] } },
+      { kind: 'channel', config: { channels: ['PHONE', 'WHATSAPP'] } },
+      { kind: 'product', config: { productIds: [webShopId] } },
+      { kind: 'statusCategory', config: { categories: ['PENDING'] } },
+      { kind: 'type', config: { typeIds: [typeId] } },
+      { kind: 'topic', config: { topicIds: [topicId] } },
+      { kind: 'tags', config: { match: 'ALL', tagIds: [tagId] } },
+      { kind: 'customField', config: { key: 'seats', operator: 'GREATER_THAN', value: 10 } },
+      { kind: 'assignee', config: { is: 'USER', userId: viewer.id } },
+      { kind: 'team', config: { teamIds: [teamId] } },
+      { kind: 'assigneePresence', config: { statuses: ['ONLINE', 'BREAK'] } },
+      { kind: 'subjectContains', config: { text: 'invoice' } },
+      { kind: 'descriptionContains', config: { text: 'charged twice' } },
+      { kind: 'customerEmailDomain', config: { domains: ['example.com', 'example.org'] } },
+      { kind: 'customerGroup', config: { groups: ['Gold'] } },
+      { kind: 'lastMessageBy', config: { authors: ['CUSTOMER'] } },
+      { kind: 'createdAt', config: { olderThanMinutes: 30, before: '2030-01-05T09:00:00.000Z' } },
+      { kind: 'updatedAt', config: { newerThanMinutes: 120, after: '2026-01-05T06:00:00.000Z' } },
+      {
+        kind: 'businessHours',
+        config: { state: 'CLOSED', calendar: { timeZone: 'Europe/Istanbul', weeklyHours: [{ day: 'MONDAY', start: '09:00', end: '18:00' }], holidays: [] } },
+      },
+      {
+        kind: 'all',
+        config: {
+          conditions: [
+            { kind: 'trigger', config: { triggers: ['TICKET_UPDATED'] } },
+            { kind: 'fieldChanged', config: { fields: ['status', 'customField:plan'] } },
+          ],
+        },
+      },
+    ];
+    await call(`mutation($i: CreateSlaRuleInput!) { createSlaRule(input: $i) { id } }`, { i: { name: 'Every kind', conditions } });
+    const stored = (await slaRules()).find((entry) => entry.name === 'Every kind')!.conditions;
+
+    await openSettings();
+    await page.getByRole('button', { name: 'Edit Every kind' }).click();
+    const rule = ruleForm();
+    await rule.getByRole('heading', { name: 'Edit rule' }).waitFor();
+    const rows = rule.getByTestId('condition');
+    const kindAt = (kind: string) => rule.locator(`[data-testid="condition"][data-kind="${kind}"]`);
+    expect(await rows.count()).toBe(21);
+    // Unknown to this screen: none of them.
+    expect(await rule.getByTestId('condition-json').count()).toBe(0);
+    expect(await kindAt('channel').getByLabel('WhatsApp', { exact: true }).isChecked()).toBe(true);
+    expect(await kindAt('type').getByLabel('Billing', { exact: true }).isChecked()).toBe(true);
+    expect(await kindAt('topic').getByLabel('Invoices (Web shop)', { exact: true }).isChecked()).toBe(true);
+    expect(await kindAt('tags').getByTestId('tags-match').inputValue()).toBe('ALL');
+    expect(await kindAt('customField').getByTestId('custom-field-value').inputValue()).toBe('10');
+    expect(await kindAt('assignee').getByTestId('assignee-is').inputValue()).toBe('USER');
+    await expect.poll(async () => kindAt('assignee').getByTestId('user-choice').locator('option:checked').textContent()).toContain(viewer.name);
+    expect(await kindAt('team').getByLabel('Billing desk', { exact: true }).isChecked()).toBe(true);
+    expect(await kindAt('assigneePresence').getByLabel('On a break', { exact: true }).isChecked()).toBe(true);
+    expect(await kindAt('descriptionContains').getByTestId('condition-text').inputValue()).toBe('charged twice');
+    expect(await kindAt('customerEmailDomain').getByTestId('condition-lines').inputValue()).toBe('example.com\nexample.org');
+    expect(await kindAt('lastMessageBy').getByLabel('Customer', { exact: true }).isChecked()).toBe(true);
+    expect(await kindAt('createdAt').getByTestId('moment-older').inputValue()).toBe('30');
+    expect(await kindAt('updatedAt').getByTestId('moment-newer').inputValue()).toBe('120');
+    expect(await kindAt('businessHours').getByTestId('hours-state').inputValue()).toBe('CLOSED');
+    expect(await kindAt('businessHours').getByTestId('hours-summary').textContent()).toContain('Europe/Istanbul: Mon 09:00–18:00');
+    expect(await rule.getByTestId('group-match').inputValue()).toBe('all');
+    expect(await kindAt('trigger').getByLabel('Ticket changed', { exact: true }).isChecked()).toBe(true);
+    expect(await kindAt('fieldChanged').getByLabel('Custom field: Plan', { exact: true }).isChecked()).toBe(true);
+    await shot('sla-rule-editor-every-kind');
+
+    await rule.getByTestId('create-rule').click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect((await slaRules()).find((entry) => entry.name === 'Every kind')!.conditions).toEqual(stored);
+  });
 });

@@ -190,6 +190,7 @@ export const conditionsEn = {
     at: 'Problem here',
   },
   slaForms: {
+    noPolicy: 'No SLA (matching tickets get none)',
     description: 'Description',
     channels: 'Channels (none: all)',
     products: 'Products (none: all)',

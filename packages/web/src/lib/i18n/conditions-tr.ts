@@ -189,6 +189,7 @@ export const conditionsTr = {
     at: 'Sorun burada',
   },
   slaForms: {
+    noPolicy: 'SLA yok (eşleşen taleplere SLA uygulanmaz)',
     description: 'Açıklama',
     channels: 'Kanallar (seçilmezse: hepsi)',
     products: 'Ürünler (seçilmezse: hepsi)',
