@@ -383,7 +383,7 @@ describe('the SLA policy and rule editor', () => {
     expect(await kindAt('createdAt').getByTestId('moment-older').inputValue()).toBe('30');
     expect(await kindAt('updatedAt').getByTestId('moment-newer').inputValue()).toBe('120');
     expect(await kindAt('businessHours').getByTestId('hours-state').inputValue()).toBe('CLOSED');
-    expect(await kindAt('businessHours').getByTestId('hours-summary').textContent()).toContain('Europe/Istanbul: Mon 09:00–18:00');
+    expect(await kindAt('businessHours').getByTestId('hours-summary').textContent()).toContain('Europe/Istanbul time: Mon 09:00–18:00');
     expect(await rule.getByTestId('group-match').inputValue()).toBe('all');
     expect(await kindAt('trigger').getByLabel('Ticket changed', { exact: true }).isChecked()).toBe(true);
     expect(await kindAt('fieldChanged').getByLabel('Custom field: Plan', { exact: true }).isChecked()).toBe(true);
