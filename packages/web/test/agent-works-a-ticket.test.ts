@@ -489,7 +489,9 @@ describe('an agent works a ticket in the browser', () => {
 
     await page.getByTestId('rule-name').fill('High tickets');
     await page.getByTestId('rule-policy').selectOption({ label: 'High: two hours' });
-    await page.getByTestId('rule-priority-HIGH').check();
+    // A new condition starts as a priority condition.
+    await page.getByTestId('add-condition').click();
+    await page.getByTestId('condition').getByLabel('High', { exact: true }).check();
     await page.getByTestId('create-rule').click();
     await expect.poll(() => page.getByTestId('sla-rule').count()).toBe(2);
     expect(await page.getByTestId('sla-rules').textContent()).toContain('Priority: High → High: two hours');

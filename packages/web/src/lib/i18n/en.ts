@@ -2,12 +2,14 @@
 // Messages use ICU syntax (plurals, placeholders) through svelte-i18n.
 import { settingsEn } from './settings-en';
 import { adminExtrasEn } from './admin-extras-en';
+import { conditionsEn } from './conditions-en';
 import { reportsEn } from './reports-en';
 import { ticketExtrasEn } from './ticket-extras-en';
 
 export const en = {
   ...settingsEn,
   ...adminExtrasEn,
+  ...conditionsEn,
   ...reportsEn,
   ...ticketExtrasEn,
   app: { name: 'deskgraph', skipToContent: 'Skip to content', loading: 'Loading…', error: 'Something went wrong: {message}', retry: 'Try again' },

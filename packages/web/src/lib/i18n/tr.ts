@@ -3,12 +3,14 @@ import type { Messages } from './en';
 
 import { settingsTr } from './settings-tr';
 import { adminExtrasTr } from './admin-extras-tr';
+import { conditionsTr } from './conditions-tr';
 import { reportsTr } from './reports-tr';
 import { ticketExtrasTr } from './ticket-extras-tr';
 
 export const tr: Messages = {
   ...settingsTr,
   ...adminExtrasTr,
+  ...conditionsTr,
   ...reportsTr,
   ...ticketExtrasTr,
   app: { name: 'deskgraph', skipToContent: 'İçeriğe geç', loading: 'Yükleniyor…', error: 'Bir şeyler ters gitti: {message}', retry: 'Yeniden dene' },
