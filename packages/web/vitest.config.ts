@@ -15,6 +15,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['../server/test/global-setup.ts'],
     pool: 'forks',
+    // As in packages/server: both cores, and the server's modules loaded once per worker rather than once per file.
+    maxWorkers: 2,
+    isolate: false,
     testTimeout: 120_000,
     // Live updates cross a WebSocket and, for the counters, a one-second debounce: poll for up to 10 s, not 1.
     expect: { poll: { timeout: 10_000, interval: 100 } },

@@ -29,6 +29,8 @@ export interface BuildAppOptions {
   config?: Config;
   /** Overrides where PGlite keeps its data (tests use `memory://`). */
   pgliteDir?: string;
+  /** An already-migrated PGlite data directory to start from (tests: it saves an initdb per test file). */
+  pgliteSnapshot?: Blob;
   /** The app's notion of now (SLA clocks, timestamps of changes); tests pass one they can move. */
   clock?: Clock;
 }
@@ -46,6 +48,7 @@ export async function buildApp(options: BuildAppOptions = {}) {
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     pgliteDir: options.pgliteDir ?? pgliteDirFor(config.dataDir),
+    pgliteSnapshot: options.pgliteSnapshot,
   });
   const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
   const events = createEventBus({

@@ -27,6 +27,8 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   /** PGlite data directory; `memory://` keeps everything in memory (tests). */
   pgliteDir: string;
+  /** A PGlite data directory dumped earlier (`dumpDataDir`) to start from instead of an empty cluster (tests). */
+  pgliteSnapshot?: Blob;
   migrate?: boolean;
 }
 
@@ -55,7 +57,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   } else {
     backend = 'pglite';
     if (!options.pgliteDir.startsWith('memory://')) fs.mkdirSync(options.pgliteDir, { recursive: true });
-    const pglite = new PGlite({ dataDir: options.pgliteDir });
+    const pglite = new PGlite({ dataDir: options.pgliteDir, loadDataDir: options.pgliteSnapshot });
     await pglite.waitReady;
     adapter = new PrismaPGlite(pglite);
     migrationAdapter = adapter;

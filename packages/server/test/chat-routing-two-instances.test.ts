@@ -3,12 +3,11 @@
 // order, never above an agent's capacity. Needs real services (DATABASE_URL and REDIS_URL): an embedded database
 // cannot be shared between processes, so on the embedded default this file is skipped.
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { PASSWORD, rawId, uniqueEmail } from './harness.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PASSWORD, rawId, testDatabaseUrl, uniqueEmail } from './harness.js';
 import { gqlOver, type ServerProcess, startServerProcess } from './processes.js';
 
-const databaseUrl = inject('databaseUrl');
+const databaseUrl = testDatabaseUrl();
 const redisUrl = inject('redisUrl');
 
 const AGENTS = 4;

@@ -4,10 +4,9 @@
 import net from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { PASSWORD, rawId, startTestApp, type TestApp, uniqueEmail, type Workspace } from './harness.js';
+import { PASSWORD, rawId, startTestApp, type TestApp, testDatabaseUrl, uniqueEmail, type Workspace } from './harness.js';
 
-const databaseUrl = inject('databaseUrl');
+const databaseUrl = testDatabaseUrl();
 
 function startCuttableProxy(target: URL) {
   const sockets = new Set<net.Socket>();

@@ -3,9 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { PASSWORD, uniqueEmail } from './harness.js';
+import { afterAll, expect, inject, it } from 'vitest';
+import { PASSWORD, testDatabaseUrl, uniqueEmail } from './harness.js';
 import { gqlOver, startServerProcess } from './processes.js';
 import { subscribe, untilLive } from './ws-client.js';
 
@@ -13,7 +12,7 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'deskgraph-shutdown-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 it('finishes in-flight requests, closes subscriptions with 1001 and exits 0 on SIGTERM', async () => {
-  const databaseUrl = inject('databaseUrl');
+  const databaseUrl = testDatabaseUrl();
   const redisUrl = inject('redisUrl');
   const server = await startServerProcess({
     DESKGRAPH_DATA_DIR: dataDir,

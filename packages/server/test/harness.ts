@@ -1,8 +1,10 @@
 // Test harness: a real app (real database, real pub/sub) driven through yoga's fetch, like a client would.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import { type App, buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { workerDatabaseName } from './global-setup.js';
 import type { Clock } from '../src/events/write.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -11,8 +13,20 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
 }
 
+/**
+ * This worker's PostgreSQL database (see global-setup.ts), or null on the embedded default. Files running at the same
+ * time get different databases; the files one worker runs share its database, one after another.
+ */
+export function testDatabaseUrl(): string | null {
+  const template = inject('databaseUrl');
+  if (!template) return null;
+  const url = new URL(template);
+  url.pathname = `/${workerDatabaseName(url.pathname.slice(1), Number(process.env.VITEST_POOL_ID ?? 1))}`;
+  return url.toString();
+}
+
 export function testConfig(overrides: Record<string, string> = {}) {
-  const databaseUrl = inject('databaseUrl');
+  const databaseUrl = testDatabaseUrl();
   const redisUrl = inject('redisUrl');
   const env: Record<string, string | undefined> = {
     DESKGRAPH_LOG_LEVEL: 'silent',
@@ -71,8 +85,17 @@ export function testClock(start: Date | string): TestClock {
   };
 }
 
+/** The migrated cluster the global setup dumped (embedded runs only), read once per test file. */
+let snapshot: Blob | undefined;
+function migratedSnapshot(): Blob | undefined {
+  const snapshotPath = inject('pgliteSnapshotPath');
+  if (!snapshotPath || inject('databaseUrl')) return undefined;
+  snapshot ??= new Blob([readFileSync(snapshotPath)]);
+  return snapshot;
+}
+
 export async function startTestApp(overrides: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
-  const app = await buildApp({ config: testConfig(overrides), pgliteDir: 'memory://', clock: options.clock });
+  const app = await buildApp({ config: testConfig(overrides), pgliteDir: 'memory://', pgliteSnapshot: migratedSnapshot(), clock: options.clock });
   app.start();
 
   async function gql<T>(query: string, variables?: Record<string, unknown>, token?: string) {

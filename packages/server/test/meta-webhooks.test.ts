@@ -5,10 +5,10 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliveryProcessorOf, registerDeliveryProcessor } from '../src/webhooks/deliveries.js';
 import { chatApi, expectError } from './chat-setup.js';
-import { rawId, startTestApp, type TestApp, type Workspace } from './harness.js';
+import { rawId, startTestApp, type TestApp, testDatabaseUrl, type Workspace } from './harness.js';
 
 const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'meta');
 const fixture = (name: string) => readFileSync(path.join(fixtureDir, name));
@@ -507,7 +507,7 @@ describe('inspection, replay and recovery', () => {
   });
 });
 
-describe.skipIf(!inject('databaseUrl'))('two server instances on one database', () => {
+describe.skipIf(!testDatabaseUrl())('two server instances on one database', () => {
   it('sweep the same stored deliveries at once: each processed by one of them, each message written once', async () => {
     const second = await startTestApp({ WEBHOOK_RETRY_BASE_MS: '1' });
     try {

@@ -1,13 +1,12 @@
 // Stateless instances: two server processes share PostgreSQL and Redis; a client subscribed on one receives, exactly
 // once, the event of a mutation made on the other. Needs real services (DATABASE_URL and REDIS_URL): an embedded
 // database cannot be shared between processes, so on the embedded default this file is skipped.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { PASSWORD, rawId, uniqueEmail } from './harness.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PASSWORD, rawId, testDatabaseUrl, uniqueEmail } from './harness.js';
 import { gqlOver, type ServerProcess, startServerProcess } from './processes.js';
 import { subscribe, untilLive } from './ws-client.js';
 
-const databaseUrl = inject('databaseUrl');
+const databaseUrl = testDatabaseUrl();
 const redisUrl = inject('redisUrl');
 
 describe.skipIf(!databaseUrl || !redisUrl)('two server instances', () => {

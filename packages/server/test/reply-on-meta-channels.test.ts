@@ -9,7 +9,7 @@ import { outboxRetryDelayMs } from '../src/channels/outbox.js';
 import { startServer } from '../src/server.js';
 import { type Agent, chatApi, expectError } from './chat-setup.js';
 import { type FakeMetaProvider, startFakeMetaProvider } from './fake-meta-provider.js';
-import { PASSWORD, rawId, startTestApp, type TestApp, testClock, uniqueEmail, type Workspace } from './harness.js';
+import { PASSWORD, rawId, startTestApp, type TestApp, testClock, testDatabaseUrl, uniqueEmail, type Workspace } from './harness.js';
 import { gqlOver, type ServerProcess, startServerProcess } from './processes.js';
 import { subscribe, untilLive } from './ws-client.js';
 
@@ -449,7 +449,7 @@ describe('refused before anything is written', () => {
   });
 });
 
-const databaseUrl = inject('databaseUrl');
+const databaseUrl = testDatabaseUrl();
 const redisUrl = inject('redisUrl');
 
 describe.skipIf(!databaseUrl || !redisUrl)('two server processes sharing PostgreSQL', () => {

@@ -1,9 +1,9 @@
 // SLA alerts and countdowns: agents are warned when a target's time is mostly used and told when it runs out,
 // once, whichever server instance notices first and however long no instance was running; a ticket screen keeps a
 // live countdown. Also: ticket rules that undo each other cannot stop the SLA from following the ticket.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../src/server.js';
-import { PASSWORD, rawId, startTestApp, type TestApp, type TestClock, testClock, uniqueEmail, type Workspace } from './harness.js';
+import { PASSWORD, rawId, startTestApp, type TestApp, type TestClock, testClock, testDatabaseUrl, uniqueEmail, type Workspace } from './harness.js';
 import { subscribe, type Subscription, untilLive } from './ws-client.js';
 
 // Monday 09:00 in Istanbul, after the real now: on a shared PostgreSQL, other test apps' schedulers scan with the
@@ -208,7 +208,7 @@ describe('SLA warnings and breaches', () => {
   });
 
   // Two instances share one database only on PostgreSQL: embedded PGlite is an in-process database per app.
-  it.skipIf(!inject('databaseUrl'))('alerts each breach exactly once when two instances scan at the same moment', async () => {
+  it.skipIf(!testDatabaseUrl())('alerts each breach exactly once when two instances scan at the same moment', async () => {
     const second = await startTestApp({ SLA_SCAN_MS: '3600000' }, { clock });
     try {
       const ws = await t.signUp('Busy');
