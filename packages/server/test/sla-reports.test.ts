@@ -313,3 +313,42 @@ describe('CSV downloads', () => {
     expect((await response.text()).trim().split('\n')).toHaveLength(4);
   });
 });
+
+describe('hourly buckets across a DST change', () => {
+  it('keeps the hour repeated when clocks go back as two buckets (Berlin, 25 October 2026)', async () => {
+    const before = clock.now();
+    const berlin = await t.signUp('Acme Berlin');
+    const as = <T = any>(query: string, variables: Record<string, unknown> = {}) => call<T>(query, variables, berlin.token);
+    await as(`mutation { updateWorkspace(input: { timeZone: "Europe/Berlin" }) { id } }`);
+    const product = (await as(`mutation { createProduct(input: { name: "Elma", channels: [EMAIL] }) { id } }`)).createProduct.id;
+    const policy = (
+      await as(`mutation($i: CreateSlaPolicyInput!) { createSlaPolicy(input: $i) { id } }`, {
+        i: { name: 'Berlin urgent', targets: [{ metric: 'FIRST_RESPONSE', minutes: 30 }], targetRate: 80 },
+      })
+    ).createSlaPolicy.id;
+    await as(`mutation($i: CreateSlaRuleInput!) { createSlaRule(input: $i) { id } }`, {
+      i: { name: 'Urgent', conditions: [{ kind: 'priority', config: { priorities: ['URGENT'] } }], policyId: policy },
+    });
+    const ticketAt = async (instant: string, email: string) => {
+      clock.set(instant);
+      await as(`mutation($i: CreateTicketFromCustomerInput!) { createTicketFromCustomer(input: $i) { id } }`, {
+        i: { productId: product, channel: 'EMAIL', customer: { name: 'Kunde', email }, subject: 'Hilfe', body: 'Bitte', priority: 'URGENT' },
+      });
+    };
+    try {
+      await ticketAt('2026-10-25T00:30:00Z', 'cest@example.test'); // 02:30 CEST
+      await ticketAt('2026-10-25T01:30:00Z', 'cet@example.test'); // 02:30 CET: the same local hour, an hour later
+      const { slaComplianceReport: report } = await as(REPORT, {
+        filter: { from: '2026-10-24T22:00:00Z', to: '2026-10-25T23:00:00Z' },
+        interval: 'HOUR',
+      });
+      expect(report.timeZone).toBe('Europe/Berlin');
+      expect(report.rows.map((row: any) => [row.bucket, row.met + row.missed + row.pending])).toEqual([
+        ['2026-10-25T00:00:00.000Z', 1],
+        ['2026-10-25T01:00:00.000Z', 1],
+      ]);
+    } finally {
+      clock.set(before);
+    }
+  });
+});

@@ -5,6 +5,7 @@
 import type { Prisma as PrismaClient } from '../db.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Channel, SlaMetric } from '../generated/prisma/enums.js';
+import { localHourStart } from './bucket-sql.js';
 import { type ReportDimension, type ReportFilter, type ReportInterval, reportConditions } from './filters.js';
 
 /**
@@ -130,7 +131,11 @@ export async function complianceReport(
       ? Prisma.raw(`r.${DIMENSION_COLUMNS[dimension]} AS ${DIMENSION_COLUMNS[dimension]}`)
       : Prisma.raw(`NULL::${dimension === 'CHANNEL' ? 'text' : 'uuid'} AS ${DIMENSION_COLUMNS[dimension]}`),
   );
-  const unit = interval === 'HOUR' ? 'hour' : 'day';
+  // Days: local midnight as an instant. Hours: elapsed hours, so the repeated hour when clocks go back is two.
+  const bucket =
+    interval === 'HOUR'
+      ? localHourStart(Prisma.sql`s.started_at`, Prisma.sql`zone.tz`)
+      : Prisma.sql`date_trunc('day', s.started_at AT TIME ZONE zone.tz) AT TIME ZONE zone.tz`;
   const minutes = (outcome: 'met' | 'missed') =>
     Prisma.raw(`(avg(r.elapsed_seconds) FILTER (WHERE r.${outcome}) / 60.0)::float8 AS ${outcome}_avg,
       (max(r.elapsed_seconds) FILTER (WHERE r.${outcome}) / 60.0)::float8 AS ${outcome}_max,
@@ -140,7 +145,7 @@ export async function complianceReport(
     WITH zone AS (SELECT w."timeZone" AS tz FROM "Workspace" w WHERE w."id" = ${filter.workspaceId}::uuid),
     classified AS (
       SELECT s.*, zone.tz,
-             date_trunc(${unit}, s.started_at AT TIME ZONE zone.tz) AT TIME ZONE zone.tz AS bucket,
+             ${bucket} AS bucket,
              CASE WHEN s.policy_id IS NULL THEN s.policy_name END AS deleted_policy_name,
              s.sla_status = 'ACHIEVED' AS met,
              (s.sla_status = 'BREACHED' OR (s.sla_status = 'ACTIVE' AND s.due_at <= ${now})) AS missed

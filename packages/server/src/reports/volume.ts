@@ -5,6 +5,7 @@ import type { Prisma as PrismaClient } from '../db.js';
 import { badInput } from '../errors.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { Priority } from '../generated/prisma/enums.js';
+import { localHourStart } from './bucket-sql.js';
 import type { BucketInterval } from './buckets.js';
 import { workspaceTimeZone } from './compliance.js';
 import { decodeReportFilter, enumValues, MAX_FILTER_VALUES, type PeriodLimit, type ReportFilterInput } from './filters.js';
@@ -131,7 +132,7 @@ export async function ticketVolumeReport(prisma: Pick<PrismaClient, '$queryRaw'>
   // hour repeated when clocks go back stays two buckets (date_trunc on local time would merge them).
   const bucket =
     interval === 'HOUR'
-      ? Prisma.sql`e.at - ((e.at AT TIME ZONE zone.tz) - date_trunc('hour', e.at AT TIME ZONE zone.tz))`
+      ? localHourStart(Prisma.sql`e.at`, Prisma.sql`zone.tz`)
       : Prisma.sql`date_trunc(${interval.toLowerCase()}, e.at AT TIME ZONE zone.tz)`;
   const bucketStart = interval === 'HOUR' ? Prisma.sql`c.bucket` : Prisma.sql`c.bucket AT TIME ZONE (SELECT tz FROM zone)`;
 
