@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { artefactsDir, followMenuLink, launchBrowser, requireChromium, shiftableClock, startApi, startWeb } from './browser.js';
+import { artefactsDir, followMenuLink, launchBrowser, requireChromium, screenshotIfFailed, shiftableClock, startApi, startWeb } from './browser.js';
 
 const clock = shiftableClock();
 let api: Awaited<ReturnType<typeof startApi>>;
@@ -65,12 +65,7 @@ beforeAll(async () => {
   page = await browser.context.newPage();
 });
 
-// A failed step leaves a picture of what the agent saw.
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && page) {
-    await page.screenshot({ path: path.join(artefactsDir, `failed-${context.task.name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => undefined);
-  }
-});
+afterEach((context) => screenshotIfFailed(page, context));
 
 afterAll(async () => {
   console.log(`[web browser test] timings (ms): ${JSON.stringify(timings)}`);

@@ -128,3 +128,19 @@ export async function followMenuLink(page: Page, menu: string | RegExp, link: st
   await page.getByRole('banner').getByRole('navigation').getByRole('button', { name: menu }).click();
   await page.getByRole('banner').getByRole('navigation').getByRole('link', { name: link, exact: typeof link === 'string' }).click();
 }
+
+/** Signs in on the sign-in page, as a person does, and waits for the ticket list it leads to. */
+export async function signIn(page: Page, webUrl: string, user: { email: string; password: string }) {
+  await page.goto(`${webUrl}/signin`);
+  await page.getByLabel('E-mail').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/tickets$/);
+}
+
+/** For afterEach: a failed test leaves a picture of what the user saw, named after the test. */
+export async function screenshotIfFailed(page: Page | undefined, context: { task: { name: string; result?: { state?: string } } }) {
+  if (context.task.result?.state !== 'fail' || !page) return;
+  const file = path.join(artefactsDir, `failed-${context.task.name.replace(/\W+/g, '-')}.png`);
+  await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+}

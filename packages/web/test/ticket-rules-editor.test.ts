@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { artefactsDir, launchBrowser, requireChromium, shiftableClock, startApi, startWeb } from './browser.js';
+import { artefactsDir, launchBrowser, requireChromium, screenshotIfFailed, shiftableClock, signIn, startApi, startWeb } from './browser.js';
 
 let api: Awaited<ReturnType<typeof startApi>>;
 let web: Awaited<ReturnType<typeof startWeb>>;
@@ -51,17 +51,11 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${web.url}/signin`);
-  await page.getByLabel('E-mail').fill(admin.email);
-  await page.getByLabel('Password').fill(admin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/tickets$/);
+  await signIn(page, web.url, admin);
 });
 
 afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && page) {
-    await page.screenshot({ path: path.join(artefactsDir, `failed-${context.task.name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => undefined);
-  }
+  await screenshotIfFailed(page, context);
   expect(pageErrors.splice(0)).toEqual([]);
 });
 

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../src/lib/i18n/en.js';
 import { tr } from '../src/lib/i18n/tr.js';
-import { artefactsDir, launchBrowser, requireChromium, shiftableClock, startApi, startWeb } from './browser.js';
+import { artefactsDir, launchBrowser, requireChromium, screenshotIfFailed, shiftableClock, startApi, startWeb } from './browser.js';
 
 let api: Awaited<ReturnType<typeof startApi>>;
 let web: Awaited<ReturnType<typeof startWeb>>;
@@ -90,11 +90,7 @@ beforeAll(async () => {
   page = await browser.context.newPage();
 });
 
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && page) {
-    await page.screenshot({ path: path.join(artefactsDir, `failed-${context.task.name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => undefined);
-  }
-});
+afterEach((context) => screenshotIfFailed(page, context));
 
 afterAll(async () => {
   await browser?.close();
