@@ -2,7 +2,8 @@
 // the coalescing of bursts of changes.
 import { describe, expect, it } from 'vitest';
 import { createCoalescer } from '../src/cockpit/coalesce.js';
-import { cockpitDay, cockpitRows, foldName, namePattern } from '../src/cockpit/metrics.js';
+import { cockpitDay, cockpitRows } from '../src/cockpit/metrics.js';
+import { foldName, namePattern } from '../src/search/turkish-fold.js';
 
 describe('cockpitDay', () => {
   it('is midnight to midnight in the workspace zone', () => {

@@ -14,21 +14,6 @@ export function cockpitDay(now: Date, timeZone: string): { from: Date; to: Date 
 /** A name search longer than this is a mistake in the request, not a name. */
 export const MAX_SEARCH_LENGTH = 100;
 
-/**
- * Folds the dotless ı into i and drops the combining dot some lower() implementations leave after İ, so "i" finds
- * "İpek" and "Işıl" and "ı" finds "Irmak". The SQL side applies the same fold (see FOLD_SQL in query.ts) after
- * PostgreSQL's lower(), which maps İ→i, I→i, Ö→ö, Ş→ş… under the C.UTF-8 ctype of both backends.
- */
-export const foldName = (text: string) => text.toLocaleLowerCase('en').replace(/ı/g, 'i').replace(/\u0307/g, '');
-
-/** The LIKE pattern (escape character `\`) a name must match; null when there is nothing to search for. */
-export function namePattern(search: string | null | undefined): string | null {
-  const trimmed = (search ?? '').trim();
-  if (!trimmed) return null;
-  const escaped = foldName(trimmed).replace(/[\\%_]/g, (character) => `\\${character}`);
-  return `%${escaped}%`;
-}
-
 /** One agent as the cockpit statement returns it. */
 export interface CockpitAggregate {
   userId: string;

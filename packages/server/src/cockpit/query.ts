@@ -4,6 +4,7 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Channel } from '../generated/prisma/enums.js';
+import { folded } from '../search/turkish-fold.js';
 import type { CockpitAggregate, PresenceStatusName } from './metrics.js';
 
 export interface CockpitFilter {
@@ -17,8 +18,6 @@ export interface CockpitFilter {
   namePattern: string | null;
 }
 
-/** The same fold as foldName in metrics.ts: lower(), then ı → i and the combining dot (U+0307) dropped. */
-export const folded = (column: Prisma.Sql) => Prisma.sql`translate(lower(${column}), chr(305) || chr(775), 'i')`;
 
 interface SqlRow {
   user_id: string;

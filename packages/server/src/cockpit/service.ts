@@ -3,7 +3,8 @@
 import type { AppServices } from '../context.js';
 import { notFound } from '../errors.js';
 import type { Channel } from '../generated/prisma/enums.js';
-import { cockpitDay, cockpitRows, type CockpitRow, namePattern } from './metrics.js';
+import { namePattern } from '../search/turkish-fold.js';
+import { cockpitDay, cockpitRows, type CockpitRow } from './metrics.js';
 import { readCockpit } from './query.js';
 
 export interface CockpitRequest {
