@@ -47,6 +47,7 @@ export async function buildApp(options: BuildAppOptions = {}) {
   setLogLevel(config.logLevel);
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
+    pool: config.database,
     pgliteDir: options.pgliteDir ?? pgliteDirFor(config.dataDir),
     pgliteSnapshot: options.pgliteSnapshot,
   });

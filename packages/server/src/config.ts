@@ -9,6 +9,10 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
+  // PostgreSQL connections per instance, and how long a request may wait for one (a burst queues instead of failing).
+  DB_POOL_SIZE: intFromEnv(10),
+  DB_WAIT_MS: intFromEnv(10_000),
+  DB_TRANSACTION_TIMEOUT_MS: intFromEnv(15_000),
   DESKGRAPH_DATA_DIR: z.string().default('./data'),
   DESKGRAPH_SIGNUP: z.enum(['open', 'closed']).default('open'),
   DESKGRAPH_SEED_DEMO: z.enum(['true', 'false']).default('true'),
@@ -94,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    database: { poolSize: e.DB_POOL_SIZE, waitMs: e.DB_WAIT_MS, transactionTimeoutMs: e.DB_TRANSACTION_TIMEOUT_MS },
     redisUrl: e.REDIS_URL,
     dataDir: path.resolve(e.DESKGRAPH_DATA_DIR),
     signupOpen: e.DESKGRAPH_SIGNUP === 'open',

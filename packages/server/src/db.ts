@@ -25,6 +25,8 @@ export interface Database {
 
 export interface DatabaseOptions {
   databaseUrl?: string;
+  /** PostgreSQL pool size, the longest wait for a connection or a transaction's start, a transaction's time limit. */
+  pool?: { poolSize: number; waitMs: number; transactionTimeoutMs: number };
   /** PGlite data directory; `memory://` keeps everything in memory (tests). */
   pgliteDir: string;
   /** A PGlite data directory dumped earlier (`dumpDataDir`) to start from instead of an empty cluster (tests). */
@@ -32,7 +34,10 @@ export interface DatabaseOptions {
   migrate?: boolean;
 }
 
+const DEFAULT_POOL = { poolSize: 10, waitMs: 10_000, transactionTimeoutMs: 15_000 };
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const pool = options.pool ?? DEFAULT_POOL;
   let adapter: SqlMigrationAwareDriverAdapterFactory;
   // Migrations get a connection of their own: the engine takes a session-level advisory lock (so that instances
   // starting together migrate one at a time), and only closing its connection releases that lock for certain.
@@ -42,18 +47,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
   if (options.databaseUrl) {
     backend = 'postgres';
-    const pool = new pg.Pool({
+    const pgPool = new pg.Pool({
       connectionString: options.databaseUrl,
-      max: 10,
-      // Fail a request quickly when PostgreSQL is down instead of hanging it; the pool reconnects on its own.
-      connectionTimeoutMillis: 3000,
+      max: pool.poolSize,
+      // The wait covers both queueing behind busy connections and connecting: a burst of writes waits its turn, while
+      // a PostgreSQL that is down refuses the connection at once (SERVICE_UNAVAILABLE). The pool reconnects on its own.
+      connectionTimeoutMillis: pool.waitMs,
       idleTimeoutMillis: 30_000,
     });
     // An idle connection dropped by the server must not crash the process.
-    pool.on('error', (error) => log.warn('postgres pool error', { error: error.message }));
-    adapter = new PrismaPg(pool);
+    pgPool.on('error', (error) => log.warn('postgres pool error', { error: error.message }));
+    adapter = new PrismaPg(pgPool);
     migrationAdapter = new PrismaPg({ connectionString: options.databaseUrl, max: 1, connectionTimeoutMillis: 10_000 });
-    closeDriver = () => pool.end();
+    closeDriver = () => pgPool.end();
   } else {
     backend = 'pglite';
     if (!options.pgliteDir.startsWith('memory://')) fs.mkdirSync(options.pgliteDir, { recursive: true });
@@ -71,7 +77,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
 
   // Query events cost a timestamp and the parameters' serialisation per statement; listeners are only for tests.
-  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  // Prisma's own defaults (2 s to start a transaction, 5 s to finish it) fail a burst of 70 replies on a busy machine
+  // with 10 connections; a transaction waits as long as a plain query does for its connection.
+  const prisma = new PrismaClient({
+    adapter,
+    log: [{ emit: 'event', level: 'query' }],
+    transactionOptions: { maxWait: pool.waitMs, timeout: pool.transactionTimeoutMs },
+  });
   const queryListeners = new Set<(sql: string) => void>();
   prisma.$on('query', (event) => queryListeners.forEach((listener) => listener(event.query)));
   return {

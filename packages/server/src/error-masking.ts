@@ -1,7 +1,7 @@
 // What a client may see of a failure: typed errors pass through, known database failures become typed, anything
 // else is logged with its stack and answered as "Unexpected error." with no internals.
 import { GraphQLError } from 'graphql';
-import { DeskgraphError, serviceUnavailable } from './errors.js';
+import { DeskgraphError, serviceBusy, serviceUnavailable } from './errors.js';
 import { Prisma } from './generated/prisma/client.js';
 import { log } from './log.js';
 
@@ -24,9 +24,22 @@ function hasPostgresCode(error: unknown, codes: Set<string>): boolean {
 function isDatabaseUnreachable(error: unknown): boolean {
   for (let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0; current && depth < 6; depth++) {
     if (typeof current.code === 'string' && DATABASE_DOWN_CODES.has(current.code)) return true;
-    if (typeof current.message === 'string' && /connection terminated|timeout exceeded when trying to connect|can't reach database|connect ECONNREFUSED/i.test(current.message)) {
+    if (typeof current.message === 'string' && /connection terminated|can't reach database|connect ECONNREFUSED/i.test(current.message)) {
       return true;
     }
+    current = current.cause as typeof current;
+  }
+  return false;
+}
+
+/**
+ * Every connection stayed busy for the whole wait: pg-pool's queue timed out, or Prisma's P2028 (a transaction did not
+ * start within its wait, or ran past its time limit and was rolled back). Nothing was written either way.
+ */
+function isDatabaseBusy(error: unknown): boolean {
+  for (let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0; current && depth < 6; depth++) {
+    if (current instanceof Prisma.PrismaClientKnownRequestError && current.code === 'P2028') return true;
+    if (typeof current.message === 'string' && /timeout exceeded when trying to connect/i.test(current.message)) return true;
     current = current.cause as typeof current;
   }
   return false;
@@ -66,6 +79,10 @@ export function maskError(error: unknown, message: string): Error {
   if (original instanceof Prisma.PrismaClientKnownRequestError && original.code === 'P2002') {
     const field = uniqueFieldOf(original);
     return new GraphQLError(`Another record already has this ${field}.`, { path, extensions: { code: 'CONFLICT', field } });
+  }
+  if (isDatabaseBusy(original)) {
+    log.warn('database busy', { error: (original as Error).message });
+    return new GraphQLError(serviceBusy().message, { path, extensions: serviceBusy().extensions });
   }
   if (isDatabaseUnreachable(original)) {
     log.warn('database unreachable', { error: (original as Error)?.message });

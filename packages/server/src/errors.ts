@@ -34,3 +34,6 @@ export const rateLimited = (message: string, retryAfterSeconds: number) =>
   });
 export const serviceUnavailable = () =>
   new DeskgraphError('SERVICE_UNAVAILABLE', 'The service cannot reach its database right now. Nothing was changed; try again shortly.');
+/** Every database connection stayed busy for the whole wait (DB_WAIT_MS): the same retryable code as an outage. */
+export const serviceBusy = () =>
+  new DeskgraphError('SERVICE_UNAVAILABLE', 'The service is too busy to take this request right now. Nothing was changed; try again shortly.');

@@ -29,7 +29,8 @@ export function testConfig(overrides: Record<string, string> = {}) {
   const databaseUrl = testDatabaseUrl();
   const redisUrl = inject('redisUrl');
   const env: Record<string, string | undefined> = {
-    DESKGRAPH_LOG_LEVEL: 'silent',
+    // TEST_LOG_LEVEL=warn shows what the apps under test log (an unexpected error's stack).
+    DESKGRAPH_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     EVENT_RELAY_POLL_MS: '200',
     // SLA scans run only when a test calls app.sla.scanOnce(): a timer on the real clock would breach the targets of
     // tests that move their own clock, on a shared database.
