@@ -99,3 +99,21 @@ describe('an agent taken off a product', () => {
     expect(await api.conversation(next.id)).toMatchObject({ status: 'ACTIVE', assigneeUser: { id: ali.id } });
   });
 });
+
+describe('deleting the only team a product lists', () => {
+  it('is refused, naming the product, instead of opening the product to everyone; with another assignee it goes', async () => {
+    const { api, bank, oya, ali, waiting } = await bankWithOnlyOya();
+    const team = (await api.call(`mutation($i: CreateTeamInput!) { createTeam(input: $i) { id } }`, { i: { name: 'Bankers', memberIds: [oya.id] } })).createTeam.id;
+    await api.call(SET, { i: { productId: bank, userIds: [], teamIds: [team] } });
+    const refused = await api.raw(`mutation($id: ID!) { deleteTeam(id: $id) }`, { id: team });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'id' });
+    expect(refused.errors?.[0]?.message).toContain('Bank');
+    // Still restricted: Ali (ONLINE, with room, not a Banker) is given nothing.
+    expect(await api.conversation(waiting.id)).toMatchObject({ status: 'QUEUED', assigneeUser: null });
+    // Once Ali is listed too, the team may go and Bank stays Ali's alone.
+    await api.call(SET, { i: { productId: bank, userIds: [ali.id], teamIds: [team] } });
+    expect((await api.raw(`mutation($id: ID!) { deleteTeam(id: $id) }`, { id: team })).errors).toBeUndefined();
+    const assignees = await api.call(`query($id: ID!) { node(id: $id) { ... on Product { allowedUsers { id } allowedTeams { id } } } }`, { id: bank });
+    expect(assignees.node).toEqual({ allowedUsers: [{ id: ali.id }], allowedTeams: [] });
+  });
+});

@@ -87,7 +87,9 @@ builder.mutationField('updateTeam', (t) =>
 
 builder.mutationField('deleteTeam', (t) =>
   t.id({
-    description: 'Returns the id of the deleted team.',
+    description:
+      'Returns the id of the deleted team. CONFLICT while tickets are assigned to it, or while it is the only assignee of a product ' +
+      '(its empty list would open the product to everyone): change those first.',
     authScopes: { admin: true },
     args: { id: t.arg.id() },
     resolve: async (_root, { id }, ctx) => encodeGlobalID('Team', await deleteTeam(ctx, idOf(String(id), 'Team'))),

@@ -23,6 +23,22 @@ async function productsListing(tx: Tx, teamId: string) {
   return (await tx.productTeam.findMany({ where: { teamId }, select: { productId: true } })).map((row) => row.productId);
 }
 
+/**
+ * A product whose assignee list held only this team would fall back to "everyone may work on it" once the team is
+ * gone: an admin must choose its new assignees first instead of opening it silently.
+ */
+async function assertNotOnlyAssignee(tx: Tx, teamId: string, productIds: string[]) {
+  if (productIds.length === 0) return;
+  const onlyThisTeam = await tx.product.findMany({
+    where: { id: { in: productIds }, allowedUsers: { none: {} }, allowedTeams: { every: { teamId } } },
+    select: { name: true },
+    orderBy: { name: 'asc' },
+  });
+  if (onlyThisTeam.length === 0) return;
+  const names = onlyThisTeam.map((product) => product.name).join(', ');
+  throw conflict('id', `This team is the only assignee of ${names}; choose their assignees before deleting it (an empty list would open them to everyone).`);
+}
+
 /** Their queued chats go to whoever may take them now (the routing lock is held). */
 async function rerouteProducts(tx: Tx, emit: (event: EventDraft) => void, workspaceId: string, productIds: string[]) {
   for (const productId of productIds) await routeQueuedOfProduct(tx, emit, workspaceId, productId);
@@ -72,6 +88,7 @@ export async function deleteTeam(ctx: Context, id: string) {
     if (tickets > 0) throw conflict('id', `${tickets} ticket(s) are assigned to this team; reassign them first.`);
     await lockRouting(tx, principal.workspaceId);
     const listedBy = await productsListing(tx, id);
+    await assertNotOnlyAssignee(tx, id, listedBy);
     const { count } = await tx.team.deleteMany({ where: { id, workspaceId: principal.workspaceId } });
     if (count === 0) throw notFound('Team');
     emit({ type: 'team.deleted', entityType: 'Team', entityId: id });
