@@ -87,7 +87,7 @@ export async function buildApp(options: BuildAppOptions = {}) {
       const token = connectionParams
         ? bearerToken(String(connectionParams.authorization ?? connectionParams.Authorization ?? ''))
         : bearerToken(request.headers.get('authorization'));
-      const { principal, visitor, problem } = await authenticate(db.prisma, token);
+      const { principal, visitor, problem } = await authenticate(db.prisma, token, services.clock.now());
       return { app: services, principal, visitor: visitor ?? null, authProblem: problem };
     },
     maskedErrors: { maskError },

@@ -31,7 +31,7 @@ export async function startServer(app: App, { port, host }: { port: number; host
       // Refuse the connection at once when its token is missing or bad (graphql-ws closes with 4403).
       onConnect: async (ctx) => {
         const token = bearerToken(String(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization ?? ''));
-        const { principal, visitor } = await authenticate(app.services.db.prisma, token);
+        const { principal, visitor } = await authenticate(app.services.db.prisma, token, app.services.clock.now());
         // Chat visitors subscribe to their own conversations; their fields check the visitor on every operation.
         if (!principal) return !!visitor;
         ctx.extra.principalWatch = closeSocketsOnRevocation(app.services.events, principal, (reason) =>

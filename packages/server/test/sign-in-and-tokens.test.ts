@@ -1,6 +1,6 @@
 // Signing up, signing in and out, sessions and API tokens: who gets in, and who is refused with which error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, PASSWORD, startTestApp, type TestApp, type Workspace, uniqueEmail } from './harness.js';
+import { errorCode, PASSWORD, startTestApp, type TestApp, testClock, type Workspace, uniqueEmail } from './harness.js';
 
 let t: TestApp;
 let acme: Workspace;
@@ -208,5 +208,33 @@ describe('API tokens', () => {
     expect(node.data?.node ?? null).toBeNull();
     const update = await t.gql(`mutation($id: ID!) { updateCustomer(input: { id: $id, name: "Hijacked" }) { id } }`, { id: foreignId }, secret);
     expect(errorCode(update)).toBe('NOT_FOUND');
+  });
+});
+
+// The server's clock (moved by hand here, months ahead of the real one) decides when a session or a token ends, the
+// same clock that stamps tickets and runs SLAs; a host clock that disagrees must not sign anyone in or out.
+describe('sessions and API tokens end by the server clock', () => {
+  it('a session lasts SESSION_TTL_HOURS of it; a token may not expire in its past and ends at its expiry', async () => {
+    const clock = testClock('2027-03-01T09:00:00Z');
+    const later = await startTestApp({ SESSION_TTL_HOURS: '1' }, { clock });
+    try {
+      const ws = await later.signUp('Clockwork Co');
+      const login = await later.gql(LOGIN, { email: ws.adminEmail, password: PASSWORD });
+      expect(login.data!.login.expiresAt).toBe('2027-03-01T10:00:00.000Z');
+      const CREATE = `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret } }`;
+      // Ahead of the host clock, but behind the server's.
+      const past = await later.gql(CREATE, { input: { name: 'Past', scopes: ['READ'], expiresAt: '2027-01-01T00:00:00Z' } }, ws.token);
+      expect(past.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.expiresAt' });
+      const { secret } = (await later.gql(CREATE, { input: { name: 'Half hour', scopes: ['READ'], expiresAt: '2027-03-01T09:30:00Z' } }, ws.token)).data!.createApiToken;
+      clock.advance(29);
+      expect((await later.gql(VIEWER, {}, secret)).errors).toBeUndefined();
+      clock.advance(1);
+      expect(errorCode(await later.gql(VIEWER, {}, secret))).toBe('UNAUTHENTICATED');
+      expect((await later.gql(VIEWER, {}, login.data!.login.token)).errors).toBeUndefined();
+      clock.advance(30);
+      expect(errorCode(await later.gql(VIEWER, {}, login.data!.login.token))).toBe('UNAUTHENTICATED');
+    } finally {
+      await later.stop();
+    }
   });
 });

@@ -18,7 +18,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Where a client downloads an attachment; relative to the API's origin. */
 export const attachmentPath = (attachmentId: string) => `/attachments/${attachmentId}`;
 
-export function useAttachmentDownloads(app: Pick<AppServices, 'config' | 'db'>): Plugin {
+export function useAttachmentDownloads(app: Pick<AppServices, 'config' | 'db' | 'clock'>): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       const match = ROUTE.exec(url.pathname);
@@ -34,7 +34,7 @@ export function useAttachmentDownloads(app: Pick<AppServices, 'config' | 'db'>):
         return problem(405, 'METHOD_NOT_ALLOWED', 'Attachments are read with GET.', { allow: 'GET, HEAD' });
       }
       try {
-        const auth = await authenticate(app.db.prisma, bearerToken(request.headers.get('authorization')));
+        const auth = await authenticate(app.db.prisma, bearerToken(request.headers.get('authorization')), app.clock.now());
         if (!auth.principal) {
           return problem(401, 'UNAUTHENTICATED', auth.problem ?? 'Send your token as `Authorization: Bearer <token>`.', {
             'www-authenticate': 'Bearer',

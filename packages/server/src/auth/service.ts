@@ -3,7 +3,7 @@ import type { AppServices, Context } from '../context.js';
 import { principalOf } from '../context.js';
 import { DeskgraphError } from '../errors.js';
 import type { Tx } from '../events/write.js';
-import { writeTransaction } from '../events/write.js';
+import { transactionTime, writeTransaction } from '../events/write.js';
 import { normaliseEmail } from '../schema/inputs.js';
 import type { Role } from '../generated/prisma/enums.js';
 import { userPrincipal } from './principal.js';
@@ -11,7 +11,7 @@ import { decoyPasswordHash, hashSecret, newSecret, verifyPassword } from './secr
 
 export async function startSession(tx: Tx, userId: string, ttlHours: number) {
   const token = newSecret('session');
-  const expiresAt = new Date(Date.now() + ttlHours * 3_600_000);
+  const expiresAt = new Date(transactionTime(tx).getTime() + ttlHours * 3_600_000);
   const session = await tx.session.create({ data: { userId, tokenHash: hashSecret(token), expiresAt } });
   return { token, expiresAt, sessionId: session.id };
 }
@@ -49,7 +49,7 @@ export async function logout(ctx: Context) {
   if (!principal.sessionId) return false;
   const sessionId = principal.sessionId;
   await writeTransaction(ctx.app, principal, async (tx, emit) => {
-    await tx.session.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
+    await tx.session.update({ where: { id: sessionId }, data: { revokedAt: transactionTime(tx) } });
     emit({ type: 'session.revoked', entityType: 'User', entityId: principal.userId!, payload: { sessionId } });
   });
   return true;

@@ -52,7 +52,7 @@ export function useReportDownloads(app: App): Plugin {
         );
       if (request.method !== 'GET') return problem(405, 'METHOD_NOT_ALLOWED', 'Reports are downloaded with GET.', undefined, { allow: 'GET' });
       try {
-        const auth = await authenticate(app.db.prisma, bearerToken(request.headers.get('authorization')));
+        const auth = await authenticate(app.db.prisma, bearerToken(request.headers.get('authorization')), app.clock.now());
         if (!auth.principal) {
           return problem(401, 'UNAUTHENTICATED', auth.problem ?? 'Send your token as `Authorization: Bearer <token>`.', undefined, {
             'www-authenticate': 'Bearer',

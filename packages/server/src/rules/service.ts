@@ -285,7 +285,7 @@ export async function testRule(ctx: Context, ruleId: string, ticketId: string, t
   const rule = await ruleOfWorkspace(tx, workspaceId, 'TICKET', ruleId, 'ruleId');
   await ticketOfWorkspace(tx, workspaceId, ticketId, 'ticketId');
   const conditions = rule.conditions as unknown as StoredCondition[];
-  const moment = { trigger: trigger ?? ((rule.triggers[0] as RuleTrigger | undefined) ?? 'TICKET_UPDATED'), changedFields: [], now: new Date() };
+  const moment = { trigger: trigger ?? ((rule.triggers[0] as RuleTrigger | undefined) ?? 'TICKET_UPDATED'), changedFields: [], now: ctx.app.clock.now() };
   const facts = await loadTicketFacts(tx, workspaceId, ticketId, moment, factsNeeded(conditions));
   if (!facts) throw notFound('Ticket', 'ticketId');
   const explained = explainConditions(conditions, facts);

@@ -3,8 +3,8 @@ import { hashSecret, newSecret } from '../auth/secrets.js';
 import type { AppServices, Context } from '../context.js';
 import { principalOf } from '../context.js';
 import { badInput, notFound } from '../errors.js';
-import type { Actor } from '../events/write.js';
-import { writeTransaction } from '../events/write.js';
+import type { Actor, Clock } from '../events/write.js';
+import { systemClock, transactionTime, writeTransaction } from '../events/write.js';
 import type { ApiTokenScope } from '../generated/prisma/enums.js';
 
 export interface CreateApiTokenInput {
@@ -15,12 +15,12 @@ export interface CreateApiTokenInput {
 
 /** Used by the API and by the demo seed (which has no signed-in principal yet). */
 export async function issueApiToken(
-  app: Pick<AppServices, 'db' | 'events'>,
+  app: Pick<AppServices, 'db' | 'events'> & { clock?: Clock },
   actor: Actor & { workspaceId: string; userId: string | null },
   input: CreateApiTokenInput,
 ) {
   if (input.scopes.length === 0) throw badInput('input.scopes', 'Give the token at least one scope.');
-  if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
+  if (input.expiresAt && input.expiresAt.getTime() <= (app.clock ?? systemClock).now().getTime()) {
     throw badInput('input.expiresAt', 'The expiry must be in the future.');
   }
   const secret = newSecret('api');
@@ -48,7 +48,7 @@ export async function revokeApiToken(ctx: Context, id: string) {
   return writeTransaction(ctx.app, principal, async (tx, emit) => {
     const before = await tx.apiToken.findFirst({ where: { id, workspaceId: principal.workspaceId } });
     if (!before) throw notFound('ApiToken');
-    const apiToken = before.revokedAt ? before : await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+    const apiToken = before.revokedAt ? before : await tx.apiToken.update({ where: { id }, data: { revokedAt: transactionTime(tx) } });
     if (!before.revokedAt) emit({ type: 'apiToken.revoked', entityType: 'ApiToken', entityId: id });
     return apiToken;
   });

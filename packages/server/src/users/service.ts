@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
 import { badInput, conflict, forbidden, notFound } from '../errors.js';
 import type { Tx } from '../events/write.js';
-import { writeTransaction } from '../events/write.js';
+import { transactionTime, writeTransaction } from '../events/write.js';
 import type { Role } from '../generated/prisma/enums.js';
 import { normaliseEmail } from '../schema/inputs.js';
 
@@ -78,7 +78,7 @@ export async function setUserActive(ctx: Context, id: string, active: boolean) {
   return writeTransaction(ctx.app, principal, async (tx, emit) => {
     const before = await findUserOfWorkspace(tx, principal.workspaceId, id);
     if (!active && before.role === 'ADMIN') await assertAnotherActiveAdmin(tx, principal.workspaceId, before.id, 'id');
-    const now = new Date();
+    const now = transactionTime(tx);
     const user = await tx.user.update({ where: { id }, data: { deactivatedAt: active ? null : (before.deactivatedAt ?? now) } });
     if (!active) {
       // A deactivated user is signed out everywhere at once.
@@ -104,7 +104,7 @@ export async function changeMyPassword(ctx: Context, currentPassword: string, ne
     // Other sessions may belong to whoever knew the old password.
     await tx.session.updateMany({
       where: { userId: user.id, revokedAt: null, id: { not: principal.sessionId ?? undefined } },
-      data: { revokedAt: new Date() },
+      data: { revokedAt: transactionTime(tx) },
     });
     emit({
       type: 'user.passwordChanged',

@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
 import { badInput, conflict, notFound } from '../errors.js';
 import type { EventDraft, Tx } from '../events/write.js';
-import { writeTransaction } from '../events/write.js';
+import { transactionTime, writeTransaction } from '../events/write.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { StatusCategory } from '../generated/prisma/enums.js';
 import { moveTo, orderProblem, positionChanges } from './positions.js';
@@ -72,7 +72,7 @@ async function moveTickets(tx: Tx, emit: Emit, principal: Principal, column: Tic
   const tickets = await tx.ticket.findMany({ where, select: { id: true } });
   if (tickets.length === 0) return 0;
   const field = historyFieldOf[column];
-  await tx.ticket.updateMany({ where, data: { [column]: to.id, updatedAt: new Date() } as Prisma.TicketUncheckedUpdateManyInput });
+  await tx.ticket.updateMany({ where, data: { [column]: to.id, updatedAt: transactionTime(tx) } as Prisma.TicketUncheckedUpdateManyInput });
   await tx.ticketHistoryEntry.createMany({
     data: tickets.map((ticket) => ({
       workspaceId: principal.workspaceId,
@@ -186,7 +186,7 @@ export async function updateTicketStatus(ctx: Context, input: { id: string } & P
       fields.push('isDefault');
     }
     if (input.category != null && input.category !== before.category) {
-      await followCategory(tx, { workspaceId, statusId: before.id }, input.category, new Date());
+      await followCategory(tx, { workspaceId, statusId: before.id }, input.category, transactionTime(tx));
       fields.push('category');
     }
     if (input.position != null) {
@@ -237,7 +237,7 @@ export async function deleteTicketStatus(ctx: Context, id: string, replaceWithId
     let movedTickets = 0;
     if (replacement) {
       if (replacement.category !== status.category) {
-        await followCategory(tx, { workspaceId, statusId: id }, replacement.category, new Date());
+        await followCategory(tx, { workspaceId, statusId: id }, replacement.category, transactionTime(tx));
       }
       movedTickets = await moveTickets(tx, emit, principal, 'statusId', status, replacement);
       await tx.ticketTemplate.updateMany({ where: { workspaceId, statusId: id }, data: { statusId: replacement.id } });
@@ -412,7 +412,7 @@ export async function deleteTag(ctx: Context, id: string, replaceWithId?: string
     });
     refuseInUse('tag', { tickets: tickets.length }, replacement);
     if (replacement && tickets.length > 0) {
-      await tx.ticket.updateMany({ where: tagged, data: { updatedAt: new Date() } });
+      await tx.ticket.updateMany({ where: tagged, data: { updatedAt: transactionTime(tx) } });
       await tx.ticketTag.createMany({
         data: tickets.map((ticket) => ({ ticketId: ticket.id, tagId: replacement.id })),
         skipDuplicates: true,
