@@ -44,3 +44,28 @@ describe('rule validation messages the forms translate', () => {
     });
   }
 });
+
+describe('why a dry run would skip an action', () => {
+  it('recognises round robin finding nobody in the team', async () => {
+    const call = async (query: string, variables: Record<string, unknown> = {}) => {
+      const result = await t.gql(query, variables, token);
+      if (result.errors) throw new Error(JSON.stringify(result.errors));
+      return result.data!;
+    };
+    const productId = (await call(`mutation { createProduct(input: { name: "Kiosk" }) { id } }`)).createProduct.id;
+    const teamId = (await call(`mutation { createTeam(input: { name: "Nobody yet" }) { id } }`)).createTeam.id;
+    const ruleId = (
+      await call(`mutation($i: CreateRuleInput!) { createRule(input: $i) { id } }`, {
+        i: { name: 'Spread', triggers: ['TICKET_UPDATED'], conditions: [], actions: [{ kind: 'roundRobin', config: { teamId } }] },
+      })
+    ).createRule.id;
+    const ticketId = (
+      await call(`mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }`, {
+        i: { productId, subject: 'Probe', description: 'Probe', customer: { name: 'Probe', email: 'probe@example.test' } },
+      })
+    ).createTicket.id;
+    const { testRule } = await call(`query($r: ID!, $k: ID!) { testRule(ruleId: $r, ticketId: $k) { actions { problem } } }`, { r: ruleId, k: ticketId });
+    const message = testRule.actions[0].problem as string;
+    expect({ message, key: localizedServerMessage(message, (id) => id) }).toEqual({ message, key: 'ruleErrors.noTeamMember' });
+  });
+});

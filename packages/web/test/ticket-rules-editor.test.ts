@@ -1,7 +1,7 @@
 // An admin manages ticket automation rules in the browser: builds a rule with conditions (an e-mail domain and an
 // any-of group) and actions (priority, tags, team, an automatic reply the server first refuses at that action),
-// reads it back after a reload, sees a matching ticket changed by it and another left alone, then reorders and
-// deletes rules.
+// reads it back after a reload, sees a matching ticket changed by it and another left alone, tries the saved rule on
+// two tickets by number (a dry run that changes neither), then reorders and deletes rules.
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -166,6 +166,80 @@ describe('the ticket rules screen', () => {
     const other = await create('ada@example.test', 'Outage in the app');
     await expect.poll(() => ticketOf(matching)).toEqual({ priority: 'URGENT', tags: [{ name: 'vip' }], assigneeTeam: { name: 'Tier 2' } });
     expect(await ticketOf(other)).toEqual({ priority: 'LOW', tags: [], assigneeTeam: null });
+  });
+
+  it('tests the saved rule on a ticket by number: matched or not, each condition and action, nothing changed', async () => {
+    // Created not matching (no rule runs for them), then one is raised to High: that update runs no rule either
+    // (Big customers runs on creation only), so the dry run sees a matching ticket the rule never touched.
+    const create = async (email: string, subject: string) =>
+      (
+        await call(`mutation($i: CreateTicketInput!) { createTicket(input: $i) { id number } }`, {
+          i: { productId, subject, description: subject, priority: 'MEDIUM', customer: { name: 'Ece Yılmaz', email } },
+        })
+      ).createTicket as { id: string; number: number };
+    const matching = await create('ece@bigcorp.com', 'Cannot log in');
+    const other = await create('ada@example.test', 'Cannot log in');
+    await call(`mutation($i: UpdateTicketInput!) { updateTicket(input: $i) { id } }`, { i: { id: matching.id, priority: 'HIGH' } });
+    const stateOf = async (id: string) =>
+      (await call(`query($id: ID!) { ticket(id: $id) { priority tags { name } assigneeTeam { name } updatedAt messages(first: 20) { edges { node { id } } } } }`, { id })).ticket;
+    const before = { matching: await stateOf(matching.id), other: await stateOf(other.id) };
+    expect(before.matching).toMatchObject({ priority: 'HIGH', tags: [], assigneeTeam: null });
+
+    const panel = page.getByTestId('rule-test');
+    const conditionsShown = () =>
+      panel.getByTestId('rule-test-condition').evaluateAll((nodes) => nodes.map((node) => `${(node as HTMLElement).dataset.matched} ${node.querySelector(':scope > .what')?.textContent?.trim()}`));
+    const actionsShown = () =>
+      panel.getByTestId('rule-test-action').evaluateAll((nodes) => nodes.map((node) => `${(node as HTMLElement).dataset.outcome} ${node.querySelector(':scope > .what')?.textContent?.trim()}`));
+
+    // From the list, keyboard only: "Test" puts the focus on the ticket number, Enter runs the saved rule.
+    await page.getByRole('button', { name: 'Test Big customers on a ticket' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('rule-test-ticket');
+    expect(await panel.getByTestId('rule-test-trigger').inputValue()).toBe('TICKET_CREATED');
+    await page.keyboard.type(`#${matching.number}`);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel.getByTestId('rule-test-verdict').textContent()).toContain(`Matches: the rule would act on ticket #${matching.number}.`);
+    expect(await conditionsShown()).toEqual([
+      'true Customer e-mail domain: bigcorp.com',
+      'true Any of these',
+      'true Priority: High',
+      'false Subject contains: “outage”',
+    ]);
+    expect(await actionsShown()).toEqual([
+      'applies Set the priority: Urgent',
+      'applies Add tags: vip',
+      'applies Assign to a team: Tier 2',
+      'applies Send an automatic reply: “Hello {{customer.firstName}}, we are on it.”',
+    ]);
+    expect(await panel.getByTestId('rule-test-note').textContent()).toBe('This was a test: nothing was changed on the ticket.');
+    await panel.screenshot({ path: path.join(artefactsDir, 'ticket-rule-test.png') });
+
+    await panel.getByTestId('rule-test-ticket').fill(String(other.number));
+    await panel.getByTestId('rule-test-run').click();
+    await expect.poll(() => panel.getByTestId('rule-test-verdict').textContent()).toContain(`Does not match: the rule would leave ticket #${other.number} alone.`);
+    expect(await conditionsShown()).toEqual(['false Customer e-mail domain: bigcorp.com', 'false Any of these', 'false Priority: High', 'false Subject contains: “outage”']);
+    expect(await actionsShown()).toEqual([
+      'notRun Set the priority: Urgent (the conditions do not hold)',
+      'notRun Add tags: vip (the conditions do not hold)',
+      'notRun Assign to a team: Tier 2 (the conditions do not hold)',
+      'notRun Send an automatic reply: “Hello {{customer.firstName}}, we are on it.” (the conditions do not hold)',
+    ]);
+
+    // A number no ticket has, and words: said so, in place of a result.
+    await panel.getByTestId('rule-test-ticket').fill('#987654');
+    await panel.getByTestId('rule-test-run').click();
+    await expect.poll(() => panel.getByTestId('rule-test-error').textContent()).toBe('There is no ticket #987654 in this workspace.');
+    expect(await panel.getByTestId('rule-test-result').count()).toBe(0);
+    await panel.getByTestId('rule-test-ticket').fill('the login one');
+    await panel.getByTestId('rule-test-run').click();
+    await expect.poll(() => panel.getByTestId('rule-test-error').textContent()).toBe('Enter a ticket number, such as 1042.');
+
+    // An unsaved change: the test could only run the saved rule, so it waits for save or cancel.
+    await form().getByTestId('rule-name').fill('Big customers (draft)');
+    await panel.getByTestId('rule-test-unsaved').waitFor();
+    expect(await panel.getByTestId('rule-test-run').isDisabled()).toBe(true);
+    await form().getByRole('button', { name: 'Cancel' }).click();
+
+    expect({ matching: await stateOf(matching.id), other: await stateOf(other.id) }).toEqual(before);
   });
 
   it('reorders and deletes rules', async () => {

@@ -1,6 +1,8 @@
-// A rule's conditions in one line for lists ("Priority: High · any of (Channel: E-mail, Tags: vip)"), named with the
-// picker choices; a kind this screen does not know is named as it is.
+// A rule's conditions in one line for lists ("Priority: High · any of (Channel: E-mail, Tags: vip)") and its actions
+// with what they set ("Set the priority: Urgent"), named with the picker choices; a kind this screen does not know is
+// named as it is.
 import { DateTime } from 'luxon';
+import { ACTION_KINDS } from './actions';
 import { type ConditionChoices, KINDS } from './conditions';
 
 type Translate = (key: string, options?: { values: Record<string, string | number> }) => string;
@@ -14,13 +16,14 @@ const listOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(S
 export function describeConditions(json: unknown, t: Translate, choices: ConditionChoices, zone: string): string {
   const items = Array.isArray(json) ? (json as Item[]) : [];
   if (items.length === 0) return t('slaSettings.always_');
-  return items.map((item) => describeItem(item, t, choices, zone)).join(' · ');
+  return items.map((item) => describeCondition(item, t, choices, zone)).join(' · ');
 }
 
-function describeItem(item: Item, t: Translate, choices: ConditionChoices, zone: string): string {
+/** One condition in the condition builder's words ("Priority: High"). */
+export function describeCondition(item: Item, t: Translate, choices: ConditionChoices, zone: string): string {
   const config = item.config ?? {};
   if (item.kind === 'any' || item.kind === 'all') {
-    const list = (Array.isArray(config.conditions) ? (config.conditions as Item[]) : []).map((inner) => describeItem(inner, t, choices, zone));
+    const list = (Array.isArray(config.conditions) ? (config.conditions as Item[]) : []).map((inner) => describeCondition(inner, t, choices, zone));
     return t(item.kind === 'any' ? 'conditions.summaryAnyOf' : 'conditions.summaryAllOf', { values: { list: list.join(', ') } });
   }
   const editor = KINDS[item.kind];
@@ -67,5 +70,35 @@ function describeItem(item: Item, t: Translate, choices: ConditionChoices, zone:
       const value = config.value === undefined ? '' : ` ${typeof config.value === 'boolean' ? t(config.value ? 'conditions.yes' : 'conditions.no') : String(config.value)}`;
       return `${field?.name ?? String(config.key)} ${t(`conditions.operators.${String(config.operator)}`)}${value}`;
     }
+  }
+}
+
+const REPLY_PREVIEW = 80;
+
+/** One action with what it sets ("Set the priority: Urgent", "Add tags: vip"); `userName` names an assignUser's user. */
+export function describeAction(item: Item, t: Translate, choices: ConditionChoices, userName: (id: string) => string | undefined = () => undefined): string {
+  const editor = ACTION_KINDS[item.kind];
+  if (!editor) return t('conditions.summaryUnknown', { values: { kind: item.kind } });
+  const label = t(`actions.kind.${item.kind}`);
+  const config = item.config ?? {};
+  const nameIn = (list: { value: string; label: string }[]) => (id: string) => list.find((entry) => entry.value === id)?.label ?? id;
+  const said = (text: string) => `${label}: ${text || t('conditions.summaryEmpty')}`;
+  switch (editor.editor) {
+    case 'user': {
+      const id = String(config[editor.field] ?? '');
+      return said(userName(id) ?? id);
+    }
+    case 'pick':
+      return said(nameIn(choices[editor.source])(String(config[editor.field] ?? '')));
+    case 'enum':
+      return said(config[editor.field] ? t(`${editor.labels}.${String(config[editor.field])}`) : '');
+    case 'idList':
+      return said(listOf(config[editor.field]).map(nameIn(choices[editor.source])).join(', '));
+    case 'body': {
+      const body = String(config.body ?? '').trim();
+      return said(`“${body.length > REPLY_PREVIEW ? `${body.slice(0, REPLY_PREVIEW - 1)}…` : body}”`);
+    }
+    case 'none':
+      return label;
   }
 }

@@ -29,6 +29,10 @@ const PATTERNS: [RegExp, string, (match: RegExpMatchArray) => Record<string, str
   [/with this name already exists\.$/, 'nameTaken', () => ({})],
   [/^An automatic reply is sent by no agent/, 'agentName', () => ({})],
   [/^Unknown placeholders? (.*?)\. Placeholders you can use/, 'unknownPlaceholder', (m) => ({ names: m[1] })],
+  // Why a dry run would skip an assignment (the ticket service's and round robin's words).
+  [/^This user is deactivated\.$/, 'userDeactivated', () => ({})],
+  [/^This (user|team) may not be assigned tickets of this product\.$/, 'notForProduct', () => ({})],
+  [/^No active member of the team may be assigned/, 'noTeamMember', () => ({})],
 ];
 
 export function localizedServerMessage(message: string, translate: Translate): string {

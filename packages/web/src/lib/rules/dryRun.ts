@@ -1,0 +1,34 @@
+// The "Test on a ticket" dry run as the rule screen reads it (no Svelte): the ticket number the admin typed, and what
+// each action of the `testRule` answer would do, in the admin's language (the server's summaries are English).
+import { localizedServerMessage } from './serverMessages';
+
+type Translate = (key: string, options?: { values: Record<string, string | number> }) => string;
+
+const LARGEST_INT = 2 ** 31 - 1;
+
+/** "1042", "#1042" or " # 1042 " → 1042; anything else (words, 0, beyond a GraphQL Int) → null. */
+export function parseTicketNumber(text: string): number | null {
+  const digits = text.trim().match(/^#?\s*(\d{1,10})$/)?.[1];
+  if (!digits) return null;
+  const number = Number(digits);
+  return number >= 1 && number <= LARGEST_INT ? number : null;
+}
+
+export type ActionOutcomeState = 'applies' | 'noChange' | 'skipped' | 'notRun';
+
+export interface ActionOutcome {
+  state: ActionOutcomeState;
+  /** Why, or what exactly (the member round robin would pick), in the admin's language; null when nothing to add. */
+  detail: string | null;
+}
+
+// The one summary that carries more than the action's config says: whom round robin would pick now.
+const ROUND_ROBIN_PICK = /^Assign to (.+), the team's least recently assigned active member\.$/;
+
+export function actionOutcome(action: { wouldApply: boolean; problem?: string | null; summary: string }, ruleMatched: boolean, t: Translate): ActionOutcome {
+  if (!ruleMatched) return { state: 'notRun', detail: t('ruleTest.notRunWhy') };
+  if (action.problem) return { state: 'skipped', detail: localizedServerMessage(action.problem, t) };
+  if (!action.wouldApply) return { state: 'noChange', detail: t('ruleTest.noChangeWhy') };
+  const picked = action.summary.match(ROUND_ROBIN_PICK)?.[1];
+  return { state: 'applies', detail: picked ? t('ruleTest.nextInTurn', { values: { name: picked } }) : null };
+}
