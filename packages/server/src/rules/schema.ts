@@ -163,6 +163,13 @@ const RuleActionResultRef = builder.objectRef<ActionResult>('RuleActionResult').
       nullable: true,
       description: "Why it would be skipped even though the rule matches (an assignee not allowed on the ticket's product…).",
     }),
+    pickedUser: t.prismaField({
+      type: 'User',
+      nullable: true,
+      description: 'Round robin: the member it would assign now (other assignment actions name theirs in `config`).',
+      resolve: (query, result, _args, ctx) =>
+        result.pickedUserId ? ctx.app.db.prisma.user.findUnique({ ...query, where: { id: result.pickedUserId } }) : null,
+    }),
   }),
 });
 

@@ -263,6 +263,8 @@ export interface ActionResult {
   summary: string;
   /** Why it would be skipped although the rule matches (an assignee not allowed on the ticket's product, …). */
   problem: string | null;
+  /** Whom round robin would pick now (other actions name their assignee in `config`). */
+  pickedUserId?: string | null;
 }
 
 export interface RuleTestResult {
@@ -293,8 +295,8 @@ export async function testRule(ctx: Context, ruleId: string, ticketId: string, t
   const actions: ActionResult[] = [];
   for (const action of rule.actions as unknown as StoredAction[]) {
     const plan = planAction(action, facts);
-    const { summary, problem } = await checkPlan(tx, workspaceId, facts.ticket.productId, plan);
-    actions.push({ kind: action.kind, config: action.config, wouldApply: matched && plan.effect !== 'none' && !problem, summary, problem });
+    const { summary, problem, pickedUserId } = await checkPlan(tx, workspaceId, facts.ticket.productId, plan);
+    actions.push({ kind: action.kind, config: action.config, wouldApply: matched && plan.effect !== 'none' && !problem, summary, problem, pickedUserId });
   }
   return { ruleId: rule.id, ticketId, trigger: moment.trigger, matched, conditions: explained, actions };
 }
@@ -305,7 +307,7 @@ async function checkPlan(tx: Tx, workspaceId: string, productId: string, plan: A
     const userId = await roundRobinAssignee(tx, workspaceId, productId, plan.teamId, { lock: false });
     if (!userId) return { summary: plan.summary, problem: "No active member of the team may be assigned this product's tickets." };
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
-    return { summary: `Assign to ${user.name}, the team's least recently assigned active member.`, problem: null };
+    return { summary: `Assign to ${user.name}, the team's least recently assigned active member.`, problem: null, pickedUserId: userId };
   }
   if (plan.effect === 'change' && plan.changes.assignee) {
     try {

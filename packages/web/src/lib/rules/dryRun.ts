@@ -22,13 +22,15 @@ export interface ActionOutcome {
   detail: string | null;
 }
 
-// The one summary that carries more than the action's config says: whom round robin would pick now.
-const ROUND_ROBIN_PICK = /^Assign to (.+), the team's least recently assigned active member\.$/;
-
-export function actionOutcome(action: { wouldApply: boolean; problem?: string | null; summary: string }, ruleMatched: boolean, t: Translate): ActionOutcome {
+export function actionOutcome(
+  action: { wouldApply: boolean; problem?: string | null; pickedUser?: { name: string } | null },
+  ruleMatched: boolean,
+  t: Translate,
+): ActionOutcome {
   if (!ruleMatched) return { state: 'notRun', detail: t('ruleTest.notRunWhy') };
   if (action.problem) return { state: 'skipped', detail: localizedServerMessage(action.problem, t) };
   if (!action.wouldApply) return { state: 'noChange', detail: t('ruleTest.noChangeWhy') };
-  const picked = action.summary.match(ROUND_ROBIN_PICK)?.[1];
+  // Round robin names whom it would pick now; every other action's target is in its config.
+  const picked = action.pickedUser?.name;
   return { state: 'applies', detail: picked ? t('ruleTest.nextInTurn', { values: { name: picked } }) : null };
 }
