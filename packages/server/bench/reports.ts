@@ -19,8 +19,8 @@ const rawId = (globalId: string) => Buffer.from(globalId, 'base64').toString().s
 const REPORT_QUERY = `query($filter: TicketVolumeFilter!) {
   ticketVolumeReport(filter: $filter, interval: DAY, groupBy: [STATUS]) {
     buckets
-    rows { bucket groups { key name } created resolved }
-    totals { groups { key name } created resolved }
+    rows { bucket groups { key name } created resolved openAtEnd }
+    totals { groups { key name } created resolved openAtEnd }
   }
 }`;
 

@@ -1,6 +1,7 @@
 // Ticket volume as supervisors read it: tickets created (and resolved) per day or hour of the workspace's zone,
-// split by product, channel, priority or status, filtered, and the same figures as a CSV download. Tickets are
-// created on a test clock around the night Berlin's clocks go back (25 October 2026, 03:00 CEST → 02:00 CET).
+// split by product, channel, priority or status, filtered, with the backlog (tickets still open) at each bucket's end,
+// and the same figures as a CSV download. Tickets are created on a test clock around the night Berlin's clocks go
+// back (25 October 2026, 03:00 CEST → 02:00 CET); the backlog is also read in Istanbul, across days.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, type GraphQLResponse, startTestApp, type TestApp, testClock, type Workspace } from './harness.js';
 
@@ -63,29 +64,37 @@ afterAll(async () => {
 const REPORT = `query($filter: TicketVolumeFilter!, $interval: TicketVolumeInterval, $groupBy: [TicketVolumeDimension!]) {
   ticketVolumeReport(filter: $filter, interval: $interval, groupBy: $groupBy) {
     timeZone interval groupBy buckets
-    rows { bucket groups { dimension key name } created resolved }
-    totals { groups { dimension key name } created resolved }
+    rows { bucket groups { dimension key name } created resolved openAtEnd }
+    totals { groups { dimension key name } created resolved openAtEnd }
   }
 }`;
 
-type Row = { bucket?: string; groups: { dimension: string; key: string | null; name: string | null }[]; created: number; resolved: number };
-const compact = (rows: Row[]) => rows.map((row) => [row.bucket ?? 'total', ...row.groups.map((group) => group.name), row.created, row.resolved]);
+type Row = {
+  bucket?: string;
+  groups: { dimension: string; key: string | null; name: string | null }[];
+  created: number;
+  resolved: number;
+  openAtEnd: number;
+};
+const compact = (rows: Row[]) =>
+  rows.map((row) => [row.bucket ?? 'total', ...row.groups.map((group) => group.name), row.created, row.resolved, row.openAtEnd]);
 const failure = (response: GraphQLResponse) => ({ code: errorCode(response), field: response.errors?.[0]?.extensions?.field });
 
 describe('ticketVolumeReport', () => {
   it("counts tickets created per local day, the 25-hour day of the clock change included, split by product", async () => {
     const { ticketVolumeReport: report } = await call(REPORT, { filter: PERIOD, groupBy: ['PRODUCT'] });
     expect(report).toMatchObject({ timeZone: 'Europe/Berlin', interval: 'DAY', groupBy: ['PRODUCT'], buckets: DAYS });
+    // The last figure is the backlog at the end of the day: the reopened ticket counts as open since it was created.
     expect(compact(report.rows)).toEqual([
-      [DAYS[0], 'Portakal', 1, 0],
-      [DAYS[1], 'Elma', 2, 0],
-      [DAYS[1], 'Portakal', 2, 0],
-      [DAYS[2], 'Elma', 0, 1],
-      [DAYS[2], 'Portakal', 1, 1],
+      [DAYS[0], 'Portakal', 1, 0, 1],
+      [DAYS[1], 'Elma', 2, 0, 2],
+      [DAYS[1], 'Portakal', 2, 0, 3],
+      [DAYS[2], 'Elma', 0, 1, 1],
+      [DAYS[2], 'Portakal', 1, 1, 3],
     ]);
     expect(compact(report.totals)).toEqual([
-      ['total', 'Elma', 2, 1],
-      ['total', 'Portakal', 4, 1],
+      ['total', 'Elma', 2, 1, 1],
+      ['total', 'Portakal', 4, 1, 3],
     ]);
     expect(report.rows[0].groups[0]).toEqual({ dimension: 'PRODUCT', key: portakal, name: 'Portakal' });
   });
@@ -95,12 +104,15 @@ describe('ticketVolumeReport', () => {
     const { ticketVolumeReport: report } = await call(REPORT, { filter: day, interval: 'HOUR' });
     expect(report.buckets).toHaveLength(25);
     expect(report.buckets.slice(1, 4)).toEqual(['2026-10-24T23:00:00.000Z', '2026-10-25T00:00:00.000Z', '2026-10-25T01:00:00.000Z']);
-    expect(compact(report.rows)).toEqual([
-      ['2026-10-24T22:00:00.000Z', 1, 0],
-      ['2026-10-25T00:00:00.000Z', 1, 0],
-      ['2026-10-25T01:00:00.000Z', 1, 0],
-      ['2026-10-25T22:00:00.000Z', 1, 0],
+    expect(compact(report.rows.filter((row: Row) => row.created > 0 || row.resolved > 0))).toEqual([
+      ['2026-10-24T22:00:00.000Z', 1, 0, 2],
+      ['2026-10-25T00:00:00.000Z', 1, 0, 3],
+      ['2026-10-25T01:00:00.000Z', 1, 0, 4],
+      ['2026-10-25T22:00:00.000Z', 1, 0, 5],
     ]);
+    // Every hour has a row for its backlog (one ticket was open before the day began), each repeated hour its own.
+    expect(report.rows.map((row: Row) => row.bucket)).toEqual(report.buckets);
+    expect(report.rows.map((row: Row) => row.openAtEnd)).toEqual([2, 2, 3, 4, ...Array(20).fill(4), 5]);
   });
 
   it('splits by several dimensions with the names people read; status is the status now', async () => {
@@ -109,11 +121,11 @@ describe('ticketVolumeReport', () => {
     expect(report.buckets).toEqual(['2026-10-18T22:00:00.000Z', '2026-10-25T23:00:00.000Z']);
     expect(compact(report.totals)).toEqual([
       // Statuses in their workflow order, channels and priorities in the API's enum order (most urgent first).
-      ['total', 'New', 'WEB_FORM', 'LOW', 1, 0],
-      ['total', 'New', 'EMAIL', 'URGENT', 1, 0],
-      ['total', 'New', 'EMAIL', 'HIGH', 2, 0],
-      ['total', 'Resolved', 'WEB_FORM', 'HIGH', 1, 1],
-      ['total', 'Resolved', 'EMAIL', 'LOW', 1, 1],
+      ['total', 'New', 'WEB_FORM', 'LOW', 1, 0, 1],
+      ['total', 'New', 'EMAIL', 'URGENT', 1, 0, 1],
+      ['total', 'New', 'EMAIL', 'HIGH', 2, 0, 2],
+      ['total', 'Resolved', 'WEB_FORM', 'HIGH', 1, 1, 0],
+      ['total', 'Resolved', 'EMAIL', 'LOW', 1, 1, 0],
     ]);
     expect(report.totals[0].groups.map((group: Row['groups'][number]) => group.key)).toEqual([expect.any(String), 'WEB_FORM', 'LOW']);
   });
@@ -163,7 +175,7 @@ describe('ticketVolumeReport', () => {
 
   it('may be read with a READ token, like the SLA reports', async () => {
     const reader = (await call(`mutation { createApiToken(input: { name: "BI", scopes: [READ] }) { secret } }`)).createApiToken.secret;
-    expect((await call(REPORT, { filter: PERIOD }, reader)).ticketVolumeReport.totals).toEqual([{ groups: [], created: 6, resolved: 2 }]);
+    expect((await call(REPORT, { filter: PERIOD }, reader)).ticketVolumeReport.totals).toEqual([{ groups: [], created: 6, resolved: 2, openAtEnd: 4 }]);
   });
 });
 
@@ -182,28 +194,30 @@ describe('GET /reports/ticket-volume.csv', () => {
     const { ticketVolumeReport: report } = await call(REPORT, { filter: PERIOD, groupBy: ['PRODUCT', 'CHANNEL'] });
     const local = { [DAYS[0]]: '2026-10-24', [DAYS[1]]: '2026-10-25', [DAYS[2]]: '2026-10-26' };
     expect(lines).toEqual([
-      'bucket,product,channel,created,resolved',
+      'bucket,product,channel,created,resolved,open_at_end',
       ...[...report.rows, ...report.totals].map((row: Row) =>
-        [row.bucket ? local[row.bucket] : 'total', ...row.groups.map((group) => group.name), row.created, row.resolved].join(','),
+        [row.bucket ? local[row.bucket] : 'total', ...row.groups.map((group) => group.name), row.created, row.resolved, row.openAtEnd].join(','),
       ),
     ]);
-    expect(lines).toContain('2026-10-25,Elma,EMAIL,1,0');
+    expect(lines).toContain('2026-10-25,Elma,EMAIL,1,0,1');
   });
 
   it('labels hours with their offset, so the repeated hour reads twice', async () => {
-    const response = await download({ from: DAYS[1], to: DAYS[2], interval: 'HOUR', priorities: 'HIGH' });
+    // 02:00 CEST to 04:00 CET: three hours; the HIGH ticket of the 24th is open throughout.
+    const response = await download({ from: '2026-10-25T00:00:00Z', to: '2026-10-25T03:00:00Z', interval: 'HOUR', priorities: 'HIGH' });
     expect((await response.text()).trim().split('\n')).toEqual([
-      'bucket,created,resolved',
-      '2026-10-25T02:00+02:00,1,0',
-      '2026-10-25T02:00+01:00,1,0',
-      'total,2,0',
+      'bucket,created,resolved,open_at_end',
+      '2026-10-25T02:00+02:00,1,0,2',
+      '2026-10-25T02:00+01:00,1,0,3',
+      '2026-10-25T03:00+01:00,0,0,3',
+      'total,2,0,3',
     ]);
   });
 
   it('writes the header row even when nothing was created', async () => {
     const response = await download({ from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z', groupBy: 'STATUS' });
     expect(response.status).toBe(200);
-    expect(await response.text()).toBe('bucket,status,created,resolved\n');
+    expect(await response.text()).toBe('bucket,status,created,resolved,open_at_end\n');
   });
 
   it('answers bad parameters and missing tokens as the API does', async () => {
@@ -218,5 +232,85 @@ describe('GET /reports/ticket-volume.csv', () => {
     const anonymous = await download(PERIOD, null);
     expect(anonymous.status).toBe(401);
     expect((await anonymous.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('the backlog (openAtEnd) in Istanbul', () => {
+  // Istanbul days (UTC+3): 28 Oct starts 27 Oct 21:00Z. The period is 28–30 October; tickets also before and after it.
+  const ISTANBUL = { from: '2026-10-27T21:00:00Z', to: '2026-10-30T21:00:00Z' };
+  const D = ['2026-10-27T21:00:00.000Z', '2026-10-28T21:00:00.000Z', '2026-10-29T21:00:00.000Z'];
+  let istanbul: Workspace;
+  let exactlyAtEnd: string;
+
+  beforeAll(async () => {
+    clock.set('2026-10-27T07:00:00Z');
+    istanbul = await t.signUp('Destek Istanbul');
+    const as = <T = any>(query: string, variables: Record<string, unknown> = {}) => call<T>(query, variables, istanbul.token);
+    await as(`mutation { updateWorkspace(input: { timeZone: "Europe/Istanbul" }) { id } }`);
+    const productId = (await as(`mutation { createProduct(input: { name: "Kargo", channels: [EMAIL, WEB_FORM] }) { id } }`)).createProduct.id;
+    const resolved = (await as(`{ ticketStatuses { id name } }`)).ticketStatuses.find((status: any) => status.name === 'Resolved').id;
+    const create = async (at: string, channel: string) => {
+      clock.set(at);
+      const input = { productId, channel, customer: { name: 'Ayşe', email: `ayse-${at.replace(/\D/g, '')}@example.test` }, subject: at, body: 'Merhaba' };
+      return (await as(`mutation($i: CreateTicketFromCustomerInput!) { createTicketFromCustomer(input: $i) { id } }`, { i: input })).createTicketFromCustomer.id;
+    };
+    const resolve = async (at: string, id: string) => {
+      clock.set(at);
+      await as(`mutation($i: UpdateTicketInput!) { updateTicket(input: $i) { id } }`, { i: { id, statusId: resolved } });
+    };
+    const goneBefore = await create('2026-10-27T08:00:00Z', 'EMAIL'); // created and resolved before the period
+    await create('2026-10-27T09:00:00Z', 'EMAIL'); // created before the period, still open
+    const openAtStart = await create('2026-10-27T10:00:00Z', 'EMAIL'); // open when the period starts, resolved on the 28th
+    await resolve('2026-10-27T12:00:00Z', goneBefore);
+    exactlyAtEnd = await create('2026-10-28T08:00:00Z', 'WEB_FORM');
+    await resolve('2026-10-28T12:00:00Z', openAtStart);
+    await resolve('2026-10-28T21:00:00Z', exactlyAtEnd); // 29 Oct 00:00 in Istanbul: the end of the 28th
+    const sameDay = await create('2026-10-29T10:00:00Z', 'EMAIL');
+    await resolve('2026-10-29T15:00:00Z', sameDay);
+    await create('2026-10-29T20:00:00Z', 'WEB_FORM'); // 23:00 in Istanbul, still open
+    await create('2026-10-31T09:00:00Z', 'EMAIL'); // after the period
+  }, 60_000);
+
+  it("counts per bucket the tickets open at its end, from before the period too; one resolved at the very end is open for that day", async () => {
+    const ticket = await call(`query($id: ID!) { ticket(id: $id) { resolvedAt } }`, { id: exactlyAtEnd }, istanbul.token);
+    expect(ticket.ticket.resolvedAt).toBe(D[1]);
+    const { ticketVolumeReport: report } = await call(REPORT, { filter: ISTANBUL, groupBy: ['CHANNEL'] }, istanbul.token);
+    expect(report.buckets).toEqual(D);
+    expect(compact(report.rows)).toEqual([
+      [D[0], 'WEB_FORM', 1, 0, 1],
+      [D[0], 'EMAIL', 0, 1, 1],
+      [D[1], 'WEB_FORM', 1, 1, 1],
+      [D[1], 'EMAIL', 1, 1, 1],
+      // Nothing happened on the 30th: the backlog still has a row.
+      [D[2], 'WEB_FORM', 0, 0, 1],
+      [D[2], 'EMAIL', 0, 0, 1],
+    ]);
+    expect(compact(report.totals)).toEqual([
+      ['total', 'WEB_FORM', 2, 1, 1],
+      ['total', 'EMAIL', 1, 2, 1],
+    ]);
+    const email = await call(REPORT, { filter: { ...ISTANBUL, channels: ['EMAIL'] } }, istanbul.token);
+    expect(compact(email.ticketVolumeReport.rows)).toEqual([
+      [D[0], 0, 1, 1],
+      [D[1], 1, 1, 1],
+      [D[2], 0, 0, 1],
+    ]);
+  });
+
+  it('writes the backlog into the CSV with the same figures', async () => {
+    const response = await t.app.yoga.fetch(`http://deskgraph.test/reports/ticket-volume.csv?${new URLSearchParams({ ...ISTANBUL, groupBy: 'CHANNEL' })}`, {
+      headers: { authorization: `Bearer ${istanbul.token}` },
+    });
+    expect((await response.text()).trim().split('\n')).toEqual([
+      'bucket,channel,created,resolved,open_at_end',
+      '2026-10-28,WEB_FORM,1,0,1',
+      '2026-10-28,EMAIL,0,1,1',
+      '2026-10-29,WEB_FORM,1,1,1',
+      '2026-10-29,EMAIL,1,1,1',
+      '2026-10-30,WEB_FORM,0,0,1',
+      '2026-10-30,EMAIL,0,0,1',
+      'total,WEB_FORM,2,1,1',
+      'total,EMAIL,1,2,1',
+    ]);
   });
 });

@@ -1,7 +1,9 @@
 // An admin sets up a business calendar (two opening intervals on a day, a holiday) and sees it listed; a calendar an
 // SLA policy uses cannot be deleted and the server's reason is shown; the ticket volume report shows the tickets
-// created through the API in its table and chart, keeps its filters in the URL, and downloads the same figures as CSV.
+// created through the API in its table and chart with the backlog (open at each day's end, one ticket from before the
+// period included), narrows to the channels ticked, keeps its filters in the URL, and downloads the same figures as CSV.
 import path from 'node:path';
+import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { artefactsDir, followMenuLink, launchBrowser, requireChromium, screenshotIfFailed, shiftableClock, signIn, startApi, startWeb } from './browser.js';
@@ -11,6 +13,8 @@ let web: Awaited<ReturnType<typeof startWeb>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
 let admin: { email: string; password: string; token: string };
+let productId: string;
+const clock = shiftableClock();
 
 async function call(query: string, variables: Record<string, unknown> = {}) {
   const result = await api.t.gql(query, variables, admin.token);
@@ -21,10 +25,10 @@ const shot = (name: string) => page.screenshot({ path: path.join(artefactsDir, `
 
 beforeAll(async () => {
   requireChromium();
-  api = await startApi(shiftableClock());
+  api = await startApi(clock);
   const workspace = await api.t.signUp('Takvim Destek');
   admin = { email: workspace.adminEmail, password: workspace.adminPassword, token: workspace.token };
-  const productId = (await call(`mutation { createProduct(input: { name: "Web shop" }) { id } }`)).createProduct.id;
+  productId = (await call(`mutation { createProduct(input: { name: "Web shop" }) { id } }`)).createProduct.id;
   for (const subject of ['Parcel late', 'Wrong size']) {
     await call(`mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }`, {
       i: { productId, subject, priority: 'LOW', description: subject, customer: { name: 'Ada', email: 'ada@example.test' } },
@@ -113,6 +117,15 @@ describe('business calendars and ticket reports', () => {
     ).createTicket.id;
     const resolved = (await call(`{ ticketStatuses { id name } }`)).ticketStatuses.find((status: { name: string }) => status.name === 'Resolved').id;
     await call(`mutation($i: UpdateTicketInput!) { updateTicket(input: $i) { id } }`, { i: { id: urgentId, statusId: resolved } });
+    // An e-mail written ten days ago, before the seven days shown, still open: the backlog of every day.
+    clock.offsetMs = -10 * 24 * 3600_000;
+    await call(`mutation($i: CreateTicketFromCustomerInput!) { createTicketFromCustomer(input: $i) { id } }`, {
+      i: { productId, channel: 'EMAIL', priority: 'MEDIUM', subject: 'Refund?', body: 'Still waiting', customer: { name: 'Efe', email: 'efe@example.test' } },
+    });
+    clock.offsetMs = 0;
+    const zone = 'Europe/Istanbul';
+    const days = Array.from({ length: 7 }, (_, index) => DateTime.now().setZone(zone).minus({ days: 6 - index }).toISODate()!);
+    const today = days[6];
 
     const requests: string[] = [];
     // Queries go as GET (urql's default within the URL limit) or POST: the operation is in one or the other.
@@ -122,11 +135,12 @@ describe('business calendars and ticket reports', () => {
     await page.goto(`${web.url}/reports/tickets?by=PRIORITY`);
     const table = page.getByTestId('volume-table');
     const cells = (row: ReturnType<Page['locator']>) => row.locator('th, td').allTextContents().then((texts) => texts.map((text) => text.trim()));
-    await expect.poll(() => cells(table.locator('tfoot tr'))).toEqual(['Whole period', '1', '2', '3', '1']);
-    expect(await cells(table.locator('thead tr'))).toEqual(['Period', 'High', 'Low', 'Created', 'Resolved']);
-    // Seven days, today last (all three tickets were created and one resolved today).
+    await expect.poll(() => cells(table.locator('tfoot tr'))).toEqual(['Whole period', '1', '2', '3', '1', '3']);
+    expect(await cells(table.locator('thead tr'))).toEqual(['Period', 'High', 'Low', 'Created', 'Resolved', 'Open at end']);
+    // Seven days, today last (three tickets were created and one resolved today); the old e-mail is open every day.
     expect(await table.locator('tbody tr').count()).toBe(7);
-    expect((await cells(table.locator('tbody tr').last())).slice(1)).toEqual(['1', '2', '3', '1']);
+    expect((await cells(table.locator('tbody tr').first())).slice(1)).toEqual(['0', '0', '0', '0', '1']);
+    expect((await cells(table.locator('tbody tr').last())).slice(1)).toEqual(['1', '2', '3', '1', '3']);
     const canvas = page.getByTestId('volume-chart');
     expect(await canvas.isVisible()).toBe(true);
     expect((await canvas.boundingBox())!.height).toBeGreaterThan(100);
@@ -137,31 +151,42 @@ describe('business calendars and ticket reports', () => {
     await page.getByLabel('Split by').selectOption('PRODUCT');
     await page.getByRole('button', { name: 'Show', exact: true }).click();
     await page.waitForURL(/by=PRODUCT/);
-    await expect.poll(() => cells(table.locator('thead tr'))).toEqual(['Period', 'App', 'Web shop', 'Created', 'Resolved']);
+    await expect.poll(() => cells(table.locator('thead tr'))).toEqual(['Period', 'App', 'Web shop', 'Created', 'Resolved', 'Open at end']);
     // The view is in the URL: a reload (or a shared link) shows the same.
     await page.reload();
-    await expect.poll(() => cells(table.locator('tfoot tr'))).toEqual(['Whole period', '1', '2', '3', '1']);
+    await expect.poll(() => cells(table.locator('tfoot tr'))).toEqual(['Whole period', '1', '2', '3', '1', '3']);
     expect(await page.getByLabel('Split by').inputValue()).toBe('PRODUCT');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('volume-csv').click()]);
-    const csv = await new Promise<string>((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      void download.createReadStream().then((stream) => {
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => resolve(Buffer.concat(chunks).toString()));
-        stream.on('error', reject);
+    const downloadCsv = async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('volume-csv').click()]);
+      expect(download.suggestedFilename()).toMatch(/^ticket-volume-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+      return new Promise<string[]>((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        void download.createReadStream().then((stream) => {
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => resolve(Buffer.concat(chunks).toString().trim().split('\n')));
+          stream.on('error', reject);
+        });
       });
-    });
-    expect(download.suggestedFilename()).toMatch(/^ticket-volume-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Istanbul' }).format(new Date());
-    expect(csv.trim().split('\n')).toEqual([
-      'bucket,product,created,resolved',
-      `${today},App,1,1`,
-      `${today},Web shop,2,0`,
-      'total,App,1,1',
-      'total,Web shop,2,0',
+    };
+    const backlogOnly = days.slice(0, 6).map((day) => `${day},Web shop,0,0,1`);
+    expect(await downloadCsv()).toEqual([
+      'bucket,product,created,resolved,open_at_end',
+      ...backlogOnly,
+      `${today},App,1,1,0`,
+      `${today},Web shop,2,0,3`,
+      'total,App,1,1,0',
+      'total,Web shop,2,0,3',
     ]);
     await shot('ticket-volume-product');
+
+    // Only e-mail: the agents' three tickets (INTERNAL) leave; the old e-mail stays in the backlog, here and in the CSV.
+    await page.getByTestId('volume-channels').getByLabel('E-mail', { exact: true }).check();
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.waitForURL(/channels=EMAIL/);
+    await expect.poll(() => cells(table.locator('tfoot tr'))).toEqual(['Whole period', '0', '0', '1']);
+    expect((await cells(table.locator('tbody tr').last())).slice(1)).toEqual(['0', '0', '1']);
+    expect(await downloadCsv()).toEqual(['bucket,product,created,resolved,open_at_end', ...days.map((day) => `${day},Web shop,0,0,1`), 'total,Web shop,0,0,1']);
 
     // Tablet width: the filters wrap and the page does not scroll sideways.
     await page.setViewportSize({ width: 820, height: 1000 });

@@ -207,15 +207,15 @@ async function ticketVolumeCsv(app: App, principal: Principal, params: URLSearch
   );
   const report = await ticketVolumeReport(app.db.prisma, { filter, interval, groupBy });
   const recordOf = (row: VolumeRow): CsvRecord => {
-    // Totals close the file, one per group, marked in the bucket column.
+    // Totals close the file, one per group, marked in the bucket column (open_at_end: at the end of the period).
     const record: CsvRecord = { bucket: row.bucket ? bucketLabel(row.bucket, interval, report.timeZone) : 'total' };
     for (const group of row.groups) record[group.dimension.toLowerCase()] = text(group.name);
-    return { ...record, created: row.created, resolved: row.resolved };
+    return { ...record, created: row.created, resolved: row.resolved, open_at_end: row.openAtEnd };
   };
   return {
     rows: [...report.rows, ...report.totals].map(recordOf),
     fileName: fileNameOf('ticket-volume', filter),
-    columns: ['bucket', ...report.groupBy.map((dimension) => dimension.toLowerCase()), 'created', 'resolved'],
+    columns: ['bucket', ...report.groupBy.map((dimension) => dimension.toLowerCase()), 'created', 'resolved', 'open_at_end'],
   };
 }
 

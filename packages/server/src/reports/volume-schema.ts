@@ -6,7 +6,7 @@ import { type Context, principalOf } from '../context.js';
 import { ChannelEnum } from '../products/schema.js';
 import { builder } from '../schema/builder.js';
 import { PriorityEnum } from '../vocabularies/schema.js';
-import { type BucketInterval, bucketStarts } from './buckets.js';
+import type { BucketInterval } from './buckets.js';
 import { MAX_FILTER_VALUES, reportPeriodLimit } from './filters.js';
 import {
   decodeVolumeFilter,
@@ -94,7 +94,7 @@ const TicketVolumeGroupRef = builder.objectRef<VolumeGroupValue>('TicketVolumeGr
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 /** The fields of a row and of a total (a total is a row without its bucket). */
-function volumeFields(t: PothosSchemaTypes.ObjectFieldBuilder<Types, VolumeRow>) {
+function volumeFields(t: PothosSchemaTypes.ObjectFieldBuilder<Types, VolumeRow>, on: 'bucket' | 'period') {
   return {
     groups: t.field({ type: [TicketVolumeGroupRef], description: 'One per groupBy dimension, in that order.', resolve: (row) => row.groups }),
     created: t.int({ description: 'Tickets created.', resolve: (row) => row.created }),
@@ -102,26 +102,38 @@ function volumeFields(t: PothosSchemaTypes.ObjectFieldBuilder<Types, VolumeRow>)
       description: 'Tickets whose resolution falls here (resolvedAt; a ticket reopened since is not counted), whenever created.',
       resolve: (row) => row.resolved,
     }),
+    openAtEnd: t.int({
+      description:
+        (on === 'bucket'
+          ? "The backlog at the bucket's end: tickets of the filter created before the end, at any time (also before " +
+            '`from`), and not resolved by then (resolvedAt empty, or at or after the end). The end is the next ' +
+            "bucket's start, or `to` for the last bucket. Adds up: the group's openAtEnd of the bucket before (0 " +
+            'without a row) + created - resolved. '
+          : "The backlog at the end of the period (`to`): the openAtEnd of the period's last bucket. ") +
+        'Like `resolved`, it reads the resolvedAt a ticket has now: a ticket resolved and reopened since counts as open ' +
+        'in every bucket until it is resolved again; a ticket merged into another counts as resolved when merged.',
+      resolve: (row) => row.openAtEnd,
+    }),
   };
 }
 
 const TicketVolumeRowRef = builder.objectRef<VolumeRow>('TicketVolumeRow').implement({
-  description: 'Tickets of one bucket and group. Only buckets and groups with a ticket have a row.',
+  description:
+    'Tickets of one bucket and group. Only buckets and groups with a ticket created or resolved in the bucket, or open ' +
+    'at its end, have a row.',
   fields: (t) => ({
     bucket: t.field({ type: 'DateTime', description: 'Start of the bucket in the workspace zone, as an instant.', resolve: (row) => row.bucket! }),
-    ...volumeFields(t),
+    ...volumeFields(t, 'bucket'),
   }),
 });
 
 const TicketVolumeTotalRef = builder.objectRef<VolumeRow>('TicketVolumeTotal').implement({
-  description: 'Tickets of the whole period for one group.',
-  fields: (t) => volumeFields(t),
+  description: 'Tickets of the whole period for one group; openAtEnd is the backlog at the end of the period.',
+  fields: (t) => volumeFields(t, 'period'),
 });
 
 interface VolumeView {
   report: VolumeReport;
-  from: Date;
-  to: Date;
 }
 
 const TicketVolumeReportRef = builder.objectRef<VolumeView>('TicketVolumeReport').implement({
@@ -132,7 +144,7 @@ const TicketVolumeReportRef = builder.objectRef<VolumeView>('TicketVolumeReport'
     buckets: t.field({
       type: ['DateTime'],
       description: 'Every bucket start of the period, empty ones included, so a chart needs no date arithmetic of its own.',
-      resolve: ({ report, from, to }) => bucketStarts(from, to, report.interval, report.timeZone),
+      resolve: ({ report }) => report.buckets,
     }),
     rows: t.field({ type: [TicketVolumeRowRef], description: 'By bucket, then group.', resolve: ({ report }) => report.rows }),
     totals: t.field({ type: [TicketVolumeTotalRef], description: 'The whole period, per group.', resolve: ({ report }) => report.totals }),
@@ -143,7 +155,8 @@ builder.queryField('ticketVolumeReport', (t) =>
   t.field({
     type: TicketVolumeReportRef,
     description:
-      'Tickets created and resolved per bucket (in the workspace zone) and group, and per group for the period. Also ' +
+      'Tickets created, resolved and open (the backlog) per bucket (in the workspace zone) and group, and per group for ' +
+      'the period. Also ' +
       'as CSV: GET /reports/ticket-volume.csv?from=…&to=…&interval=DAY&groupBy=STATUS,CHANNEL&productIds=…',
     args: {
       filter: t.arg({ type: TicketVolumeFilterInput }),
@@ -154,7 +167,7 @@ builder.queryField('ticketVolumeReport', (t) =>
       const interval = args.interval ?? 'DAY';
       const filter = volumeFilterOf(ctx, args.filter, interval);
       const report = await ticketVolumeReport(ctx.app.db.prisma, { filter, interval, groupBy: args.groupBy ?? [] });
-      return { report, from: filter.from, to: filter.to };
+      return { report };
     },
   }),
 );

@@ -3,7 +3,7 @@
 export const reportsEn = {
   ticketVolume: {
     title: 'Ticket volume',
-    intro: 'Tickets created and resolved per period, in the workspace time zone ({zone}). Splits use each ticket’s values as they are now.',
+    intro: 'Tickets created and resolved per period, and open at its end, in the workspace time zone ({zone}). Splits use each ticket’s values as they are now.',
     from: 'From',
     to: 'To',
     interval: 'Per',
@@ -16,12 +16,14 @@ export const reportsEn = {
     period: 'Period',
     created: 'Created',
     resolved: 'Resolved',
+    openAtEnd: 'Open at end',
+    channels: 'Channels (none ticked: all)',
     wholePeriod: 'Whole period',
     weekOf: 'Week of {date}',
-    chartTitle: 'Tickets created per period, by {dimension}',
-    tableCaption: 'Tickets created per period and {dimension}, all tickets created, and resolutions',
-    noData: 'No tickets were created or resolved in this period.',
-    hint: 'Hourly: at most 31 days; otherwise at most a year. Resolved counts resolutions that still stand (reopened tickets are not counted).',
+    chartTitle: 'Tickets created per period, by {dimension}, and open at each period’s end',
+    tableCaption: 'Tickets created per period and {dimension}, all tickets created, resolutions, and tickets open at the period’s end',
+    noData: 'No tickets were created, resolved or open in this period.',
+    hint: 'Hourly: at most 31 days; otherwise at most a year. Resolved counts resolutions that still stand (reopened tickets are not counted). Open at end: tickets created before the period’s end, also before the start date, and not resolved by then; a reopened ticket counts as open until it is resolved again.',
     downloadFailed: 'The CSV could not be downloaded (HTTP {status}).',
   },
 };
