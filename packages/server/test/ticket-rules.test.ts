@@ -124,16 +124,24 @@ describe('rules that act on new and changed tickets', () => {
 
   it('round-robin assignment hands new tickets to the least recently assigned team member', async () => {
     const w = await workspace();
-    await w.createRule({
+    const rule = await w.createRule({
       name: 'Share Support work',
       conditions: [{ kind: 'assignee', config: { is: 'UNASSIGNED' } }],
       actions: [{ kind: 'roundRobin', config: { teamId: w.support } }],
     });
 
-    const assignees = [];
-    for (let i = 0; i < 4; i++) assignees.push((await w.createTicket()).assigneeUser.id);
+    const tickets = [];
+    for (let i = 0; i < 4; i++) tickets.push(await w.createTicket());
+    const assignees = tickets.map((ticket) => ticket.assigneeUser.id);
     expect(new Set(assignees.slice(0, 2))).toEqual(new Set([w.ali.id, w.oya.id]));
     expect(assignees.slice(2)).toEqual(assignees.slice(0, 2));
+    // The dry run names whom round robin would pick now: the member the next ticket then gets.
+    const dryRun = await w.call(`query($r: ID!, $t: ID!) { testRule(ruleId: $r, ticketId: $t) { actions { pickedUser { id } } } }`, {
+      r: rule.id,
+      t: tickets[0].id,
+    });
+    expect(dryRun.testRule.actions[0].pickedUser.id).toBe(assignees[0]);
+    expect((await w.createTicket()).assigneeUser.id).toBe(assignees[0]);
 
     // A deactivated member gets nothing.
     await w.call(`mutation($id: ID!) { deactivateUser(id: $id) { id } }`, { id: w.oya.id });
