@@ -9,6 +9,7 @@
 //   (g) one event fanned out to 5,000 graphql-ws sockets on 2 instances (PostgreSQL + Redis only)  vs  a bare
 //       graphql-ws server with an in-memory pub/sub, and raw Redis pub/sub (bench/chats.ts);
 //   (h) the chat cockpit for 200 agents and 5,000 active conversations  vs  a raw count(*) of them.
+//   (i) bulkUpdateTickets of 100 tickets  vs  the rows it writes, set-based, through raw pg (PostgreSQL only; bench/tickets.ts).
 //   (v) the ticket volume report of one month over 100,000 tickets  vs  a bare count(*) GROUP BY (bench/reports.ts).
 //   (w) signed WhatsApp webhooks through the bridge, processed/s  vs  raw inserts of the same rows (bench/bridges.ts).
 // Embedded PGlite by default; with DATABASE_URL a fresh PostgreSQL database (created, migrated, dropped at the end).
@@ -34,7 +35,7 @@ import { whatsappWebhookScenario } from './bridges.js';
 import { type ChatBenchContext, cockpitScenario, fanOutScenario, printFanOut } from './chats.js';
 import { ticketVolumeScenario } from './reports.js';
 import { complianceReportScenario, ticketUpdatesWithSlaScenario } from './sla.js';
-import { createTicketScenario, listTicketsScenario, type TicketBenchContext } from './tickets.js';
+import { bulkUpdateScenario, createTicketScenario, listTicketsScenario, type TicketBenchContext } from './tickets.js';
 
 const envNumber = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -229,6 +230,7 @@ async function main() {
   };
   if (runs('c')) rows.push(...(await createTicketScenario(tickets)));
   if (runs('d')) rows.push(...(await listTicketsScenario(tickets)));
+  if (runs('i')) rows.push(...(await bulkUpdateScenario(tickets)));
   if (runs('e')) rows.push(...(await complianceReportScenario(tickets)));
   if (runs('f')) rows.push(...(await ticketUpdatesWithSlaScenario(tickets)));
   if (runs('v')) rows.push(...(await ticketVolumeScenario(tickets)));

@@ -280,3 +280,88 @@ export async function listTicketsScenario(ctx: TicketBenchContext): Promise<Benc
     },
   ];
 }
+
+// ---------------------------------------------------------------- (i) bulk update of 100 tickets
+
+const BULK_SIZE = 100;
+
+/**
+ * (i) A supervisor changes the priority of 100 tickets at once (bulkUpdateTickets over HTTP, one caller) vs the rows
+ * that change writes, set-based in one transaction through raw pg: the tickets' priority and updatedAt, one history
+ * entry and one outbox event per ticket. deskgraph also locks the rows, checks each ticket, runs the ticket rules and
+ * SLA re-evaluation per ticket and answers with the tickets. PostgreSQL only (the baseline needs raw pg).
+ */
+export async function bulkUpdateScenario(ctx: TicketBenchContext): Promise<BenchRow[]> {
+  if (!ctx.databaseUrl) return [];
+  const productId: string = (await setUp(ctx, `mutation { createProduct(input: { name: "Bench Bulk", channels: [EMAIL] }) { id } }`)).createProduct.id;
+  const { viewer } = await setUp(ctx, `{ viewer { user { id } workspace { id } } }`);
+  const ticketIds: string[] = [];
+  for (let i = 0; i < BULK_SIZE; i++) {
+    const input = { productId, customer: { name: 'Bulk Customer', email: `bulk-${i}@example.test` }, subject: `Bulk ${i}`, priority: 'MEDIUM' };
+    ticketIds.push((await setUp(ctx, `mutation($input: CreateTicketInput!) { createTicket(input: $input) { id } }`, { input })).createTicket.id);
+  }
+  const raw = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1];
+  const rawIds = ticketIds.map(raw);
+  const workspaceId = raw(viewer.workspace.id);
+  const actor = `user:${raw(viewer.user.id)}`;
+  // Every round changes every ticket: the priority alternates (a counter of its own, since warm-up and measurement
+  // both start their sequence numbers at 0).
+  let round = 0;
+  const nextPriority = () => (round++ % 2 === 0 ? 'HIGH' : 'LOW');
+
+  const pool = new pg.Pool({ connectionString: ctx.databaseUrl, max: ctx.poolSize });
+  ctx.cleanups.push(() => pool.end());
+  const baseline = await ctx.measure((durationMs) =>
+    closedLoop(
+      async () => {
+        const priority = nextPriority();
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          await client.query(`UPDATE "Ticket" SET "priority" = $1, "updatedAt" = now() WHERE "id" = ANY($2::uuid[])`, [priority, rawIds]);
+          await client.query(
+            `INSERT INTO "TicketHistoryEntry" ("id", "workspaceId", "ticketId", "actor", "via", "field", "toValue")
+             SELECT gen_random_uuid(), $1, id, $2, 'APP', 'priority', to_jsonb($3::text) FROM unnest($4::uuid[]) AS id`,
+            [workspaceId, actor, priority, rawIds],
+          );
+          await client.query(
+            `INSERT INTO "Event" ("workspaceId", "type", "entityType", "entityId", "actor", "payload", "publishedAt")
+             SELECT $1, 'ticket.updated', 'Ticket', id, $2, '{"fields":["priority"]}', now() FROM unnest($3::uuid[]) AS id`,
+            [workspaceId, actor, rawIds],
+          );
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        } finally {
+          client.release();
+        }
+      },
+      1,
+      durationMs,
+    ),
+  );
+
+  const mutation = 'mutation($input: BulkUpdateTicketsInput!) { bulkUpdateTickets(input: $input) { ok updatedCount } }';
+  const deskgraph = await ctx.measure((durationMs) =>
+    closedLoop(
+      async () => {
+        const response = await fetch(ctx.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...ctx.auth },
+          body: JSON.stringify({ query: mutation, variables: { input: { ticketIds, changes: { priority: nextPriority() } } } }),
+        });
+        const result = (await response.json()) as { data?: { bulkUpdateTickets: { ok: boolean; updatedCount: number } }; errors?: unknown };
+        if (!result.data?.bulkUpdateTickets.ok || result.data.bulkUpdateTickets.updatedCount !== BULK_SIZE) {
+          throw new Error(`bulk update failed: ${JSON.stringify(result.errors ?? result.data)}`);
+        }
+      },
+      1,
+      durationMs,
+    ),
+  );
+  return [
+    { name: `(i) bulk priority change of ${BULK_SIZE} tickets: raw pg, 3 set-based statements in 1 tx [baseline]`, stats: baseline },
+    { name: `(i) bulk priority change of ${BULK_SIZE} tickets: deskgraph over HTTP (lock, per-ticket checks, history, rules, SLA, 1 tx)`, stats: deskgraph, baseline },
+  ];
+}
