@@ -25,19 +25,19 @@ const customerTicket = (productId: string, n: number, priority = 'URGENT') =>
 const reply = (ticketIds: string[]) =>
   Promise.all(ticketIds.map((ticketId) => call(`mutation($i: ReplyToTicketInput!) { replyToTicket(input: $i) { message { id } } }`, { i: { ticketId, body: 'Bakıyoruz.' } })));
 
-/** 100 urgent Portakal e-mails at 09:00 Istanbul: 70 answered after 20 minutes, 20 after 40, 10 after 60. */
+/** 20 urgent Portakal e-mails at 09:00 Istanbul: 14 answered after 20 minutes, 4 after 40, 2 after 60. */
 async function seed() {
   clock.set('2026-06-01T06:00:00Z');
   const tickets: string[] = [];
-  for (let i = 0; i < 100; i += 10) tickets.push(...(await Promise.all(Array.from({ length: 10 }, (_, j) => customerTicket(portakal, i + j)))));
+  for (let i = 0; i < 20; i += 10) tickets.push(...(await Promise.all(Array.from({ length: 10 }, (_, j) => customerTicket(portakal, i + j)))));
   // Out of the draft's scope: another product, and a LOW priority Portakal ticket.
   const outOfScope = [await customerTicket(elma, 1000), await customerTicket(portakal, 1001, 'LOW')];
   clock.advance(20);
-  await reply(tickets.slice(0, 70));
+  await reply(tickets.slice(0, 14));
   clock.advance(20);
-  await reply(tickets.slice(70, 90));
+  await reply(tickets.slice(14, 18));
   clock.advance(20);
-  await reply([...tickets.slice(90), ...outOfScope]);
+  await reply([...tickets.slice(18), ...outOfScope]);
   clock.set('2026-06-03T06:00:00Z');
 }
 
@@ -86,19 +86,19 @@ describe('slaSimulation', () => {
   it('replays the period under a longer target: replies between 30 and 45 minutes become met, nothing is written', async () => {
     // What the report says under the policy in force.
     const report = await call(`query($f: SlaReportFilter!) { slaComplianceReport(filter: $f) { totals { met missed } } }`, { f: PERIOD });
-    expect(report.slaComplianceReport.totals).toEqual([{ met: 70, missed: 30 }]);
+    expect(report.slaComplianceReport.totals).toEqual([{ met: 14, missed: 6 }]);
     const before = await targetRows();
     const events = await t.app.services.db.prisma.event.count();
 
     const { slaSimulation } = await call(SIMULATE, { policy: draft(), period: PERIOD });
-    expect(slaSimulation.ticketsReplayed).toBe(100);
+    expect(slaSimulation.ticketsReplayed).toBe(20);
     expect(slaSimulation.totals).toEqual([
       {
         policyName: 'Urgent, 45 minutes',
         metric: 'FIRST_RESPONSE',
         product: null,
-        met: 90,
-        missed: 10,
+        met: 18,
+        missed: 2,
         pending: 0,
         successRate: 90,
         targetRate: 80,
@@ -108,7 +108,7 @@ describe('slaSimulation', () => {
       },
     ]);
     expect(slaSimulation.rows).toEqual([
-      { bucket: '2026-05-31T21:00:00.000Z', policy: null, policyName: 'Urgent, 45 minutes', metric: 'FIRST_RESPONSE', product: null, met: 90, missed: 10, pending: 0, successRate: 90, shortOfTarget: 0 },
+      { bucket: '2026-05-31T21:00:00.000Z', policy: null, policyName: 'Urgent, 45 minutes', metric: 'FIRST_RESPONSE', product: null, met: 18, missed: 2, pending: 0, successRate: 90, shortOfTarget: 0 },
     ]);
     expect(await targetRows()).toBe(before);
     expect(await t.app.services.db.prisma.event.count()).toBe(events);
@@ -127,14 +127,14 @@ describe('slaSimulation', () => {
       period: PERIOD,
       groupBy: ['PRODUCT'],
     });
-    expect(slaSimulation.ticketsReplayed).toBe(102);
+    expect(slaSimulation.ticketsReplayed).toBe(22);
     const totals = slaSimulation.totals.map((row: any) => [row.product.name, row.metric, row.met, row.missed, row.pending]);
     // By metric, then product name. Nobody resolved anything: two days later every resolution is past its 4 hours.
     expect(totals).toEqual([
       ['Elma', 'FIRST_RESPONSE', 0, 1, 0],
-      ['Portakal', 'FIRST_RESPONSE', 0, 101, 0],
+      ['Portakal', 'FIRST_RESPONSE', 0, 21, 0],
       ['Elma', 'RESOLUTION', 0, 1, 0],
-      ['Portakal', 'RESOLUTION', 0, 101, 0],
+      ['Portakal', 'RESOLUTION', 0, 21, 0],
     ]);
   });
 
@@ -146,7 +146,7 @@ describe('slaSimulation', () => {
       policy: draft({ targets: [{ metric: 'FIRST_RESPONSE', minutes: 25 }], calendar: { timeZone: 'Europe/Istanbul', weeklyHours } }),
       period: PERIOD,
     });
-    expect(inline.slaSimulation.totals[0]).toMatchObject({ met: 90, missed: 10, missedMinMinutes: 30 });
+    expect(inline.slaSimulation.totals[0]).toMatchObject({ met: 18, missed: 2, missedMinMinutes: 30 });
     const calendarId = (
       await call(`mutation($i: CreateBusinessCalendarInput!) { createBusinessCalendar(input: $i) { id } }`, {
         i: { name: 'Late office', timeZone: 'Europe/Istanbul', weeklyHours },
@@ -177,14 +177,14 @@ describe('slaSimulation', () => {
       field: 'policy.calendarId',
     });
 
-    const small = await startTestApp({ SLA_SIMULATION_MAX_TICKETS: '50' }, { clock });
+    const small = await startTestApp({ SLA_SIMULATION_MAX_TICKETS: '5' }, { clock });
     try {
       const tiny = await small.signUp('Tiny');
       const product = (await small.gql(`mutation { createProduct(input: { name: "P", channels: [EMAIL] }) { id } }`, {}, tiny.token)).data!.createProduct.id;
       clock.set('2026-06-01T06:00:00Z');
-      for (let i = 0; i < 51; i += 17) {
+      for (let i = 0; i < 6; i += 6) {
         await Promise.all(
-          Array.from({ length: 17 }, (_, j) =>
+          Array.from({ length: 6 }, (_, j) =>
             small.gql(`mutation($i: CreateTicketFromCustomerInput!) { createTicketFromCustomer(input: $i) { id } }`, {
               i: { productId: product, channel: 'EMAIL', customer: { name: 'C', email: `c-${i + j}@example.test` }, subject: 'S', body: 'B' },
             }, tiny.token),
@@ -193,7 +193,7 @@ describe('slaSimulation', () => {
       }
       const tooMany = await small.gql(SIMULATE, { policy: draft({ productIds: [], priorities: [] }), period: PERIOD }, tiny.token);
       expect(failure(tooMany)).toEqual({ code: 'BAD_USER_INPUT', field: 'period' });
-      expect(tooMany.errors![0].message).toMatch(/51 tickets .* at most 50/);
+      expect(tooMany.errors![0].message).toMatch(/6 tickets .* at most 5/);
     } finally {
       await small.stop();
       clock.set('2026-06-03T06:00:00Z');
@@ -213,6 +213,6 @@ describe('slaSimulation', () => {
       i: { email: supervisorEmail, name: 'Şef', role: 'SUPERVISOR', password: PASSWORD },
     });
     const supervisor = (await call(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: supervisorEmail, p: PASSWORD })).login.token;
-    expect((await call(SIMULATE, { policy: draft(), period: PERIOD }, supervisor)).slaSimulation.ticketsReplayed).toBe(100);
+    expect((await call(SIMULATE, { policy: draft(), period: PERIOD }, supervisor)).slaSimulation.ticketsReplayed).toBe(20);
   });
 });
