@@ -334,10 +334,13 @@ export type HolidayInput = {
   yearly?: boolean | null | undefined;
 };
 
+/** Give exactly one of `sourceTicketId` (one ticket) or `sourceTicketIds` (several, merged all or nothing). */
 export type MergeTicketsInput = {
-  /** Merged away: its messages move to the target; it is closed and read-only. */
-  sourceTicketId: string | number;
-  /** Continues, with both conversations. */
+  /** Merged away: its messages move to the target; it is closed and read-only. Use this or `sourceTicketIds`. */
+  sourceTicketId?: string | number | null | undefined;
+  /** 1 to 50 tickets merged away in one transaction, each once and none the target; in this order each gets its note, history and events. If any cannot merge, none is merged and the error names it (`input.sourceTicketIds.<position>`). Use this or `sourceTicketId`. */
+  sourceTicketIds?: Array<string | number> | null | undefined;
+  /** Continues, with every conversation. */
   targetTicketId: string | number;
 };
 
