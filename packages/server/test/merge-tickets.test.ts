@@ -21,6 +21,26 @@ const MERGE = `mutation($i: MergeTicketsInput!) {
 }`;
 const merge = (sourceTicketId: string, targetTicketId: string, token = agent.token) =>
   t.gql(MERGE, { i: { sourceTicketId, targetTicketId } }, token);
+const MERGE_MANY = `mutation($i: MergeTicketsInput!) {
+  mergeTickets(input: $i) {
+    sourceTicket { id }
+    sourceTickets { id status { category } closedAt mergedInto { id } messages { edges { node { body visibility } } } }
+    targetTicket { id tags { name } mergedTickets { id } messages { edges { node { body } } } }
+  }
+}`;
+const mergeMany = (sourceTicketIds: string[], targetTicketId: string, token = agent.token) =>
+  t.gql(MERGE_MANY, { i: { sourceTicketIds, targetTicketId } }, token);
+
+/** What a refused merge must leave as it was: each ticket's status, merge link and messages, read through the API. */
+const stateOf = async (ids: string[]) => {
+  const result = await t.gql(
+    `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Ticket { id status { name } mergedInto { id } tags { name } messages { edges { node { body } } } } } }`,
+    { ids },
+    agent.token,
+  );
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data!.nodes;
+};
 
 async function ticket(fields: Record<string, unknown> = {}, token = agent.token) {
   const result = await t.gql(
@@ -129,6 +149,122 @@ describe('merging a ticket into another', () => {
     const [{ count }] = await t.app.services.db.prisma.$queryRaw<{ count: bigint }[]>`
       SELECT count(*) FROM "Ticket" WHERE "id" = ${rawId(target.id)}::uuid AND "searchVector" @@ to_tsquery('simple', 'zebrafinch')`;
     expect(Number(count)).toBe(1);
+  });
+});
+
+describe('merging several tickets into one', () => {
+  it('moves every conversation in time order, joins the tags, closes each source with its note and publishes events for each', async () => {
+    const target = await ticket({ description: 'Target: parcel missing.', tagIds: [tagIds.vip] });
+    const first = await ticket({ description: 'First: where is it?', tagIds: [tagIds.refund] });
+    const second = await ticket({ description: 'Second: still nothing.', tagIds: [tagIds.billing, tagIds.vip] });
+    const third = await ticket({ description: 'Third: I want a refund.' });
+    // Replies interleaved across the tickets: the merged conversation reads in the order they were written.
+    await reply(second.id, 'Reply on second.');
+    await reply(target.id, 'Reply on target.');
+    await reply(first.id, 'Reply on first.');
+
+    // Given out of number order: notes and events follow the order given.
+    const result = await mergeMany([third.id, first.id, second.id], target.id);
+    expect(result.errors).toBeUndefined();
+    const { sourceTicket, sourceTickets, targetTicket } = result.data!.mergeTickets;
+    expect(sourceTicket).toEqual({ id: third.id });
+    expect(sourceTickets.map((source: any) => source.id)).toEqual([third.id, first.id, second.id]);
+    const noteOf = (source: { number: number }) => `Merged #${source.number} into #${target.number}`;
+    for (const [index, source] of [third, first, second].entries()) {
+      const merged = sourceTickets[index];
+      expect(merged).toMatchObject({ status: { category: 'CLOSED' }, mergedInto: { id: target.id } });
+      expect(merged.closedAt).not.toBeNull();
+      expect(merged.messages.edges.map((edge: any) => edge.node)).toEqual([{ body: noteOf(source), visibility: 'PRIVATE' }]);
+    }
+
+    expect(targetTicket.messages.edges.map((edge: any) => edge.node.body)).toEqual([
+      'Target: parcel missing.',
+      'First: where is it?',
+      'Second: still nothing.',
+      'Third: I want a refund.',
+      'Reply on second.',
+      'Reply on target.',
+      'Reply on first.',
+      noteOf(third),
+      noteOf(first),
+      noteOf(second),
+    ]);
+    expect(targetTicket.tags.map((tag: any) => tag.name)).toEqual(['billing', 'refund', 'vip']);
+    expect(targetTicket.mergedTickets.map((merged: any) => merged.id).sort()).toEqual([first.id, second.id, third.id].sort());
+
+    const targetHistory = await historyFields(target.id);
+    expect(targetHistory.filter((entry) => entry.field === 'merge').map((entry) => entry.toValue.sourceNumber).sort()).toEqual(
+      [first.number, second.number, third.number].sort(),
+    );
+    for (const source of [first, second, third]) {
+      expect((await historyFields(source.id)).find((entry) => entry.field === 'merge')!.toValue).toMatchObject({ targetNumber: target.number });
+    }
+
+    const events = await t.app.services.db.prisma.event.findMany({
+      where: { entityId: { in: [third, first, second, target].map((one) => rawId(one.id)) }, type: { in: ['ticket.merged', 'ticket.updated'] } },
+      orderBy: { id: 'asc' },
+    });
+    // The replies above published ticket.updated too (of their own kind); only the merge's events are compared.
+    const mergeEvents = events.filter((event) => event.type === 'ticket.merged' || (event.payload as { fields?: string[] }).fields?.includes('merge'));
+    expect(mergeEvents.map((event) => [event.type, event.entityId])).toEqual(
+      [third, first, second].flatMap((source) => [
+        ['ticket.merged', rawId(source.id)],
+        ['ticket.updated', rawId(source.id)],
+        ['ticket.updated', rawId(target.id)],
+      ]),
+    );
+  });
+
+  it('all or nothing: one source that cannot merge leaves every ticket as it was, and the error names its position', async () => {
+    const [target, one, two, merged, elsewhereTarget] = [await ticket(), await ticket(), await ticket(), await ticket(), await ticket()];
+    expect((await merge(merged.id, elsewhereTarget.id)).errors).toBeUndefined();
+    const before = await stateOf([target.id, one.id, two.id]);
+
+    const refused = await mergeMany([one.id, two.id, merged.id], target.id);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.sourceTicketIds.2' });
+    expect(refused.errors?.[0]?.message).toContain(`#${merged.number}`);
+    expect(await stateOf([target.id, one.id, two.id])).toEqual(before);
+
+    const elsewhere = await t.signUp('Elsewhere many');
+    const elsewhereProduct = (await t.gql(`mutation { createProduct(input: { name: "P" }) { id } }`, {}, elsewhere.token)).data!.createProduct.id;
+    const foreign = (
+      await t.gql(
+        `mutation($input: CreateTicketInput!) { createTicket(input: $input) { id } }`,
+        { input: { productId: elsewhereProduct, customer: { name: 'X', email: uniqueEmail() } } },
+        elsewhere.token,
+      )
+    ).data!.createTicket.id;
+    expect((await mergeMany([one.id, foreign, two.id], target.id)).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.sourceTicketIds.1' });
+    expect((await mergeMany([one.id, two.id, target.id], target.id)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sourceTicketIds.2' });
+    const closedTarget = await ticket({ statusId: statuses.Closed });
+    expect((await mergeMany([one.id, two.id], closedTarget.id)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.targetTicketId' });
+    expect(await stateOf([target.id, one.id, two.id])).toEqual(before);
+
+    // The same authorization as a single merge: a read-only token changes nothing.
+    const { secret } = (await t.gql(`mutation { createApiToken(input: { name: "Reader", scopes: [READ] }) { secret } }`, {}, acme.token)).data!.createApiToken;
+    expect(errorCode(await mergeMany([one.id, two.id], target.id, secret))).toBe('FORBIDDEN');
+    expect(await stateOf([target.id, one.id, two.id])).toEqual(before);
+  });
+
+  it('takes exactly one of sourceTicketId and sourceTicketIds, 1 to 50 sources, each once', async () => {
+    const [target, one, two] = [await ticket(), await ticket(), await ticket()];
+    const run = (i: Record<string, unknown>) => t.gql(MERGE_MANY, { i: { targetTicketId: target.id, ...i } }, agent.token);
+    expect((await run({ sourceTicketId: one.id, sourceTicketIds: [two.id] })).errors?.[0]).toMatchObject({
+      message: expect.stringContaining('exactly one of sourceTicketId'),
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.sourceTicketIds' },
+    });
+    expect((await run({})).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sourceTicketIds' });
+    expect((await run({ sourceTicketIds: [] })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sourceTicketIds' });
+    const tooMany = await run({ sourceTicketIds: Array.from({ length: 51 }, () => one.id) });
+    expect(tooMany.errors?.[0]).toMatchObject({ message: expect.stringContaining('50'), extensions: { code: 'BAD_USER_INPUT', field: 'input.sourceTicketIds' } });
+    expect((await run({ sourceTicketIds: [one.id, two.id, one.id] })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sourceTicketIds.2' });
+    expect((await run({ sourceTicketIds: [one.id, 'garbage'] })).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.sourceTicketIds.1' });
+    expect((await stateOf([one.id, two.id])).map((node: any) => node.mergedInto)).toEqual([null, null]);
+
+    // A list of one is the single merge.
+    const single = await run({ sourceTicketIds: [one.id] });
+    expect(single.errors).toBeUndefined();
+    expect(single.data!.mergeTickets.sourceTickets.map((source: any) => source.id)).toEqual([one.id]);
   });
 });
 

@@ -243,6 +243,60 @@ describe('merging tickets', () => {
   });
 });
 
+describe('merging several tickets from the list', () => {
+  it('an agent selects three tickets, picks the one that continues, and merges: the others close, their conversations move', async () => {
+    const tickets = [];
+    for (const name of ['Oya', 'Oya', 'Oya']) tickets.push(await createTicket(`Bulk merge ${tickets.length + 1}: router offline`, name));
+    const bodies = tickets.map((_ticket, index) => `Router note ${index + 1}`);
+    for (const [index, ticket] of tickets.entries()) {
+      await call(`mutation($i: ReplyToTicketInput!) { replyToTicket(input: $i) { message { id } } }`, { i: { ticketId: ticket.id, body: bodies[index] } });
+    }
+    const [oldest, chosen, last] = tickets;
+
+    await page.goto(`${web.url}/tickets?q=${encodeURIComponent('router offline')}`);
+    await expect.poll(() => page.getByTestId('ticket-row').count()).toBe(3);
+    expect(await page.getByTestId('bulk-merge').isDisabled()).toBe(true);
+    for (const ticket of tickets) await page.getByLabel(`Select ticket #${ticket.number}`).check();
+    await page.getByTestId('bulk-merge').click();
+
+    const dialog = page.getByTestId('bulk-merge-dialog');
+    const targets = dialog.getByTestId('bulk-merge-target');
+    await expect.poll(() => targets.count()).toBe(3);
+    // The oldest continues unless the agent chooses otherwise; focus is on that choice, inside the dialog.
+    await expect.poll(() => targets.first().isChecked()).toBe(true);
+    expect(await targets.first().evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await dialog.textContent()).toContain(`#${oldest.number}`);
+    // Escape closes the dialog without merging; it opens again from the same button.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await page.getByTestId('bulk-merge').click();
+    await expect.poll(() => targets.count()).toBe(3);
+
+    await dialog.getByLabel(new RegExp(`#${chosen.number}\\b`)).check();
+    expect(await dialog.getByTestId('bulk-merge-explain').textContent()).toContain(`2 tickets are closed`);
+    await shot('bulk-merge-dialog');
+    await dialog.getByTestId('bulk-merge-confirm').click();
+
+    const notice = page.getByTestId('bulk-merge-done');
+    await expect.poll(() => notice.textContent()).toContain(`#${chosen.number}`);
+    expect(await page.getByTestId('bulk-bar').textContent()).toContain('0 tickets selected');
+    // The list follows through ticketEvents: both merged rows say so, the chosen one stays open.
+    for (const source of [oldest, last]) {
+      const row = page.locator(`[data-testid="ticket-row"][data-ticket-id="${source.id}"]`);
+      await expect.poll(() => row.getByTestId('row-merged-into').textContent()).toContain(`merged into #${chosen.number}`);
+      expect(await row.textContent()).toContain('Closed');
+    }
+    expect(await page.locator(`[data-testid="ticket-row"][data-ticket-id="${chosen.id}"]`).getByTestId('row-merged-into').count()).toBe(0);
+
+    await notice.getByRole('link').click();
+    await page.waitForURL(new RegExp(`/tickets/${encodeURIComponent(chosen.id)}$`));
+    const messages = page.getByTestId('message');
+    await expect.poll(async () => (await messages.allTextContents()).join('\n')).toContain(bodies[2]);
+    const text = (await messages.allTextContents()).join('\n');
+    for (const body of bodies) expect(text).toContain(body);
+  });
+});
+
 describe('the customer callback panel on the ticket page', () => {
   const secret = 'partner-secret-for-the-browser-test';
   const requests: { customerId: string; signed: boolean }[] = [];

@@ -1,14 +1,15 @@
 // GraphQL for changing many tickets at once (`bulkUpdateTickets`, all or nothing, with a result per ticket) and for
-// merging one ticket into another (`mergeTickets`).
+// merging one or several tickets into another (`mergeTickets`).
 import { z } from 'zod';
 import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
+import { badInput } from '../errors.js';
 import type { Ticket } from '../generated/prisma/client.js';
 import { builder } from '../schema/builder.js';
 import { idOf } from '../schema/ids.js';
 import { PriorityEnum } from '../vocabularies/schema.js';
 import { BULK_TICKET_LIMIT, type BulkOutcome, type BulkTicketResult, bulkUpdateTickets } from './bulk.js';
-import { mergeTickets } from './merge.js';
+import { MERGE_SOURCE_LIMIT, mergeTickets } from './merge.js';
 import { AssigneeInput, ticketChangesOf } from './schema.js';
 
 // ---------------------------------------------------------------- bulk update
@@ -163,18 +164,44 @@ builder.prismaObjectFields('Ticket', (t) => ({
 }));
 
 const MergeTicketsInput = builder.inputType('MergeTicketsInput', {
+  description: 'Give exactly one of `sourceTicketId` (one ticket) or `sourceTicketIds` (several, merged all or nothing).',
   fields: (t) => ({
-    sourceTicketId: t.id({ description: 'Merged away: its messages move to the target; it is closed and read-only.' }),
-    targetTicketId: t.id({ description: 'Continues, with both conversations.' }),
+    sourceTicketId: t.id({
+      required: false,
+      description: 'Merged away: its messages move to the target; it is closed and read-only. Use this or `sourceTicketIds`.',
+    }),
+    sourceTicketIds: t.idList({
+      required: false,
+      description:
+        `1 to ${MERGE_SOURCE_LIMIT} tickets merged away in one transaction, each once and none the target; in this order ` +
+        'each gets its note, history and events. If any cannot merge, none is merged and the error names it ' +
+        '(`input.sourceTicketIds.<position>`). Use this or `sourceTicketId`.',
+    }),
+    targetTicketId: t.id({ description: 'Continues, with every conversation.' }),
   }),
 });
 
-const MergeTicketsPayloadRef = builder.objectRef<{ sourceTicketId: string; targetTicketId: string }>('MergeTicketsPayload');
+interface MergePayload {
+  sourceTicketIds: string[];
+  targetTicketId: string;
+}
+
+const MergeTicketsPayloadRef = builder.objectRef<MergePayload>('MergeTicketsPayload');
 MergeTicketsPayloadRef.implement({
   fields: (t) => ({
     sourceTicket: t.prismaField({
       type: 'Ticket',
-      resolve: (query, payload, _args, ctx) => ctx.app.db.prisma.ticket.findUniqueOrThrow({ ...query, where: { id: payload.sourceTicketId } }),
+      description: 'The merged ticket (the first of `sourceTickets` when several were merged).',
+      resolve: (query, payload, _args, ctx) => ctx.app.db.prisma.ticket.findUniqueOrThrow({ ...query, where: { id: payload.sourceTicketIds[0] } }),
+    }),
+    sourceTickets: t.prismaField({
+      type: ['Ticket'],
+      description: 'Every merged ticket, in the order given: each closed, with `mergedInto` pointing to the target.',
+      resolve: async (query, payload, _args, ctx) => {
+        const rows = await ctx.app.db.prisma.ticket.findMany({ ...query, where: { id: { in: payload.sourceTicketIds } } });
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return payload.sourceTicketIds.flatMap((id) => byId.get(id) ?? []);
+      },
     }),
     targetTicket: t.prismaField({
       type: 'Ticket',
@@ -187,13 +214,23 @@ builder.mutationField('mergeTickets', (t) =>
   t.field({
     type: MergeTicketsPayloadRef,
     description:
-      'Merge one ticket into another of the workspace: messages (with their times) and attachments move to the ' +
-      'target, tags join, both get a private note "Merged #a into #b"; the source is closed and can no longer change.',
+      'Merge one or several tickets into another of the workspace: messages (with their times) and attachments move ' +
+      'to the target, tags join, each source and the target get a private note "Merged #a into #b"; each source is ' +
+      'closed and can no longer change. Several sources merge in one transaction, all or nothing.',
     args: { input: t.arg({ type: MergeTicketsInput }) },
-    resolve: (_root, { input }, ctx) =>
-      mergeTickets(ctx, {
-        sourceTicketId: idOf(String(input.sourceTicketId), 'Ticket', 'input.sourceTicketId'),
+    resolve: (_root, { input }, ctx) => {
+      const single = input.sourceTicketId != null;
+      if (single === (input.sourceTicketIds != null)) {
+        throw badInput('input.sourceTicketIds', 'Give exactly one of sourceTicketId (one ticket) or sourceTicketIds (several).');
+      }
+      const sourceTicketIds = single
+        ? [idOf(String(input.sourceTicketId), 'Ticket', 'input.sourceTicketId')]
+        : input.sourceTicketIds!.map((id, index) => idOf(String(id), 'Ticket', `input.sourceTicketIds.${index}`));
+      return mergeTickets(ctx, {
+        sourceTicketIds,
         targetTicketId: idOf(String(input.targetTicketId), 'Ticket', 'input.targetTicketId'),
-      }),
+        sourceField: single ? 'input.sourceTicketId' : 'input.sourceTicketIds',
+      });
+    },
   }),
 );
