@@ -246,6 +246,33 @@ describe('merging several tickets into one', () => {
     expect(await stateOf([target.id, one.id, two.id])).toEqual(before);
   });
 
+  it('a ticket rule that closes the target after the first source refuses the whole merge', async () => {
+    const autoclose = (await t.gql(`mutation { createTag(input: { name: "autoclose" }) { id } }`, {}, acme.token)).data!.createTag.id;
+    const rule = await t.gql(
+      `mutation($i: CreateRuleInput!) { createRule(input: $i) { id } }`,
+      {
+        i: {
+          name: 'Close autoclose tickets on any change',
+          triggers: ['TICKET_UPDATED'],
+          conditions: [{ kind: 'tags', config: { match: 'ANY', tagIds: [autoclose] } }],
+          actions: [{ kind: 'setStatus', config: { statusId: statuses.Closed } }],
+        },
+      },
+      acme.token,
+    );
+    expect(rule.errors).toBeUndefined();
+    try {
+      const [target, one, two] = [await ticket({ tagIds: [autoclose] }), await ticket(), await ticket()];
+      const before = await stateOf([target.id, one.id, two.id]);
+      const refused = await mergeMany([one.id, two.id], target.id);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.targetTicketId' });
+      expect(refused.errors?.[0]?.message).toContain(`rule closed #${target.number}`);
+      expect(await stateOf([target.id, one.id, two.id])).toEqual(before);
+    } finally {
+      await t.gql(`mutation($id: ID!) { deleteRule(id: $id) }`, { id: rule.data!.createRule.id }, acme.token);
+    }
+  });
+
   it('takes exactly one of sourceTicketId and sourceTicketIds, 1 to 50 sources, each once', async () => {
     const [target, one, two] = [await ticket(), await ticket(), await ticket()];
     const run = (i: Record<string, unknown>) => t.gql(MERGE_MANY, { i: { targetTicketId: target.id, ...i } }, agent.token);

@@ -92,6 +92,11 @@ export async function mergeTickets(ctx: Context, input: MergeTicketsInput) {
       for (const source of sources) {
         // The target as the previous merge left it: its tags and latest message include the sources before this one.
         const current = await ticketOfWorkspace(tx, workspaceId, targetTicketId, 'input.targetTicketId');
+        // A ticket rule that ran after the previous source may have closed the target: refuse all of it, as for a
+        // target closed from the start, instead of merging the rest into a finished ticket.
+        if (current.status.category === 'CLOSED') {
+          throw conflict('input.targetTicketId', `A ticket rule closed #${target.number} while merging; nothing was merged. Change the rule or reopen the ticket.`);
+        }
         await mergeOne(tx, emit, principal, source, current, closed);
       }
       return { sourceTicketIds: sources.map((source) => source.id), targetTicketId: target.id };
