@@ -32,6 +32,9 @@ export function testConfig(overrides: Record<string, string> = {}) {
     // TEST_LOG_LEVEL=warn shows what the apps under test log (an unexpected error's stack).
     DESKGRAPH_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     EVENT_RELAY_POLL_MS: '200',
+    // Sessions end by the server's clock, which many tests move by weeks or months: ten years keeps a workspace's
+    // sign-in valid through that (sign-in-and-tokens sets a short TTL where expiry is the point).
+    SESSION_TTL_HOURS: String(24 * 365 * 10),
     // SLA scans run only when a test calls app.sla.scanOnce(): a timer on the real clock would breach the targets of
     // tests that move their own clock, on a shared database.
     SLA_SCAN_MS: '3600000',
