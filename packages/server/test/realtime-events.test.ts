@@ -74,6 +74,27 @@ describe('workspaceEvents', () => {
   });
 });
 
+describe('many subscribers of one workspace', () => {
+  it('all get the event, with no listener-leak warning in the log (a team of agents is not a leak)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    try {
+      const subs = Array.from({ length: 12 }, () => subscribe<EventData>(server.url, acme.token, EVENTS, { types: ['customer.created'] }));
+      for (const sub of subs) await untilLive(sub, () => createCustomer(acme.token, 'warm-up'));
+      for (const sub of subs) await sub.settle(300);
+      await createCustomer(acme.token, 'Seen by twelve');
+      for (const sub of subs) expect((await sub.next()).workspaceEvents.type).toBe('customer.created');
+      await Promise.all(subs.map((sub) => sub.dispose()));
+      // Warnings are emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((warning) => warning.startsWith('MaxListenersExceededWarning') && warning.includes('workspace:'))).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+});
+
 describe('resuming a feed', () => {
   it('replays what a reconnecting client missed, in order and once, then continues live', async () => {
     const feed = subscribe<EventData>(server.url, acme.token, EVENTS, { types: ['customer.*'] });

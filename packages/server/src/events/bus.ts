@@ -1,6 +1,7 @@
 // Events that are never lost: services write them to the Event table (the outbox) in the same transaction as the
 // change; the relay publishes committed rows to the pub/sub and marks them. Several instances may run the relay at
 // once: `FOR UPDATE SKIP LOCKED` hands each row to exactly one of them.
+import { setMaxListeners } from 'node:events';
 import { createPubSub } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
@@ -56,12 +57,22 @@ export interface EventBusOptions {
 
 const PRUNE_EVERY_MS = 10 * 60_000;
 
+/**
+ * The in-process event target (no Redis). Every open subscription of a workspace listens on that workspace's topic, so
+ * dozens of listeners per topic are the normal case, not the leak Node's default warning at 11 assumes.
+ */
+function workspaceEventTarget() {
+  const target = new EventTarget();
+  setMaxListeners(0, target);
+  return target;
+}
+
 export type EventBus = ReturnType<typeof createEventBus>;
 
 export function createEventBus({ prisma, redis, pollMs, retentionDays, batchSize = 200 }: EventBusOptions) {
-  const pubsub = createPubSub<Topics>(
-    redis ? { eventTarget: createRedisEventTarget({ publishClient: redis.publish, subscribeClient: redis.subscribe }) } : {},
-  );
+  const pubsub = createPubSub<Topics>({
+    eventTarget: redis ? createRedisEventTarget({ publishClient: redis.publish, subscribeClient: redis.subscribe }) : workspaceEventTarget(),
+  });
   // With Redis we publish ourselves so that the relay can await the broker before it marks a row as published.
   const publish = redis
     ? async (event: PublishedEvent) => {
