@@ -38,6 +38,31 @@ export interface RuleRun {
 /** The tickets whose rules are running, per transaction: the loop guard (see the top of this file). */
 const running = new WeakMap<Tx, Set<string>>();
 
+/**
+ * The enabled ticket rules of a workspace for a trigger, read once per transaction: a bulk update or a merge runs the
+ * rules for every ticket it touches, and no rule can change inside a ticket transaction.
+ */
+const rulesRead = new WeakMap<Tx, Map<string, ReturnType<typeof readTicketRules>>>();
+
+function readTicketRules(tx: Tx, workspaceId: string, trigger: RuleTrigger) {
+  return tx.rule.findMany({
+    where: { workspaceId, ruleSet: 'TICKET', enabled: true, triggers: { has: trigger } },
+    orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+  });
+}
+
+function ticketRulesOf(tx: Tx, workspaceId: string, trigger: RuleTrigger) {
+  const read = rulesRead.get(tx) ?? new Map<string, ReturnType<typeof readTicketRules>>();
+  rulesRead.set(tx, read);
+  const key = `${workspaceId}:${trigger}`;
+  let rules = read.get(key);
+  if (!rules) {
+    rules = readTicketRules(tx, workspaceId, trigger);
+    read.set(key, rules);
+  }
+  return rules;
+}
+
 export const ruleActor = (ruleId: string) => ({ actor: `rule:${ruleId}`, via: 'RULE' });
 
 /**
@@ -64,10 +89,7 @@ export async function applyTicketRules(tx: Tx, run: RuleRun): Promise<void> {
 
 /** One ordered pass over the ticket rules (SLA rules only choose a policy: src/sla/recompute.ts evaluates them). */
 async function runTicketRules(tx: Tx, run: RuleRun): Promise<void> {
-  const rules = await tx.rule.findMany({
-    where: { workspaceId: run.workspaceId, ruleSet: 'TICKET', enabled: true, triggers: { has: run.trigger } },
-    orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
-  });
+  const rules = await ticketRulesOf(tx, run.workspaceId, run.trigger);
   if (rules.length === 0) return;
 
   const guard = running.get(tx) ?? new Set<string>();
