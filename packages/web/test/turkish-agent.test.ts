@@ -164,4 +164,17 @@ describe('an agent works in Turkish', () => {
     await expect.poll(users).toEqual(['Oğuz Şahin']);
     await expectNoSidewaysScroll('users search');
   });
+  it('says in Turkish that the server cannot be reached, and the same form works once it can', async () => {
+    await page.goto(`${web.url}/settings/vocabulary`);
+    const form = page.locator('form', { has: page.getByTestId('new-tag-name') });
+    await page.getByTestId('new-tag-name').fill('bağlantı');
+    // The browser loses the API for this request only: a real network failure, the server itself untouched.
+    await page.route('**/graphql', (route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue()));
+    await form.getByRole('button').click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toBe(tr.serverErrors.network);
+    await shot('network-error');
+    await page.unroute('**/graphql');
+    await form.getByRole('button').click();
+    await expect.poll(async () => (await api.t.gql(`{ tags { name } }`, {}, admin.token)).data?.tags.map((tag: { name: string }) => tag.name)).toContain('bağlantı');
+  });
 });

@@ -13,6 +13,13 @@ export const en = {
   ...reportsEn,
   ...ticketExtrasEn,
   app: { name: 'deskgraph', skipToContent: 'Skip to content', loading: 'Loading…', error: 'Something went wrong: {message}', retry: 'Try again' },
+  serverErrors: {
+    network: 'The server cannot be reached. Check the connection and try again.',
+    unavailable: 'The service is busy or cannot reach its database right now. Nothing was changed; try again shortly.',
+    rateLimited: 'Too many requests. Try again in {seconds, plural, one {# second} other {# seconds}}.',
+    unauthenticated: 'Your session has ended. Sign in again.',
+    internal: 'Something went wrong on the server and nothing was changed. Try again; if it keeps happening, tell your administrator.',
+  },
   nav: { reportsMenu: 'Reports', settingsMenu: 'Settings', slaSettings: 'SLA settings', reports: 'SLA reports', chats: 'Chats', cockpit: 'Cockpit', main: 'Main', tickets: 'Tickets', signOut: 'Sign out', language: 'Language', product: 'Product', allProducts: 'All products' },
   signIn: {
     title: 'Sign in to deskgraph',

@@ -14,6 +14,13 @@ export const tr: Messages = {
   ...reportsTr,
   ...ticketExtrasTr,
   app: { name: 'deskgraph', skipToContent: 'İçeriğe geç', loading: 'Yükleniyor…', error: 'Bir şeyler ters gitti: {message}', retry: 'Yeniden dene' },
+  serverErrors: {
+    network: 'Sunucuya ulaşılamıyor. Bağlantıyı kontrol edip yeniden deneyin.',
+    unavailable: 'Hizmet şu anda meşgul ya da veritabanına ulaşamıyor. Hiçbir şey değişmedi; birazdan yeniden deneyin.',
+    rateLimited: 'Çok fazla istek gönderildi. {seconds} saniye sonra yeniden deneyin.',
+    unauthenticated: 'Oturumunuz sona erdi. Yeniden giriş yapın.',
+    internal: 'Sunucuda bir hata oluştu ve hiçbir şey değişmedi. Yeniden deneyin; sürerse yöneticinize bildirin.',
+  },
   nav: { reportsMenu: 'Raporlar', settingsMenu: 'Ayarlar', slaSettings: 'SLA ayarları', reports: 'SLA raporları', chats: 'Sohbetler', cockpit: 'Kokpit', main: 'Ana menü', tickets: 'Talepler', signOut: 'Çıkış yap', language: 'Dil', product: 'Ürün', allProducts: 'Tüm ürünler' },
   signIn: {
     title: 'deskgraph’a giriş yapın',
