@@ -94,7 +94,7 @@ export async function ticketVolumeScenario(ctx: TicketBenchContext): Promise<Ben
   return [
     { name: `${label}, ${REPORT_CONCURRENCY} callers [baseline]`, stats: baseline },
     {
-      name: `(v) ticket volume report, 1 month by day × status (${groups} day × status groups, created + resolved), deskgraph over HTTP, ${REPORT_CONCURRENCY} callers`,
+      name: `(v) ticket volume report, 1 month by day × status (${groups} day × status groups, created, resolved, open at end), deskgraph over HTTP, ${REPORT_CONCURRENCY} callers`,
       stats: report,
       baseline,
     },
