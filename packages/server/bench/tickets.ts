@@ -95,23 +95,26 @@ async function rawCreateTicket(query: Query, target: RawTarget, email: string, s
   );
 }
 
+/** Raw pg's side of a baseline: one pooled connection, BEGIN … COMMIT (ROLLBACK on failure). */
+async function inRawTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<unknown>) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await work(client);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 /** The raw side of (c) on PostgreSQL: a pool of the same size as deskgraph's, one transaction per ticket. */
 function rawPgCreator(ctx: TicketBenchContext, databaseUrl: string, target: RawTarget) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: ctx.poolSize });
   ctx.cleanups.push(() => pool.end());
-  return async (email: string, subject: string) => {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      await rawCreateTicket((text, values) => client.query(text, values), target, email, subject);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
-  };
+  return (email: string, subject: string) => inRawTransaction(pool, (client) => rawCreateTicket((text, values) => client.query(text, values), target, email, subject));
 }
 
 /** The raw side of (c) on the embedded default: a separate, migrated in-memory PGlite with the rows a ticket needs. */
@@ -315,9 +318,7 @@ export async function bulkUpdateScenario(ctx: TicketBenchContext): Promise<Bench
     closedLoop(
       async () => {
         const priority = nextPriority();
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
+        await inRawTransaction(pool, async (client) => {
           await client.query(`UPDATE "Ticket" SET "priority" = $1, "updatedAt" = now() WHERE "id" = ANY($2::uuid[])`, [priority, rawIds]);
           await client.query(
             `INSERT INTO "TicketHistoryEntry" ("id", "workspaceId", "ticketId", "actor", "via", "field", "toValue")
@@ -329,13 +330,7 @@ export async function bulkUpdateScenario(ctx: TicketBenchContext): Promise<Bench
              SELECT $1, 'ticket.updated', 'Ticket', id, $2, '{"fields":["priority"]}', now() FROM unnest($3::uuid[]) AS id`,
             [workspaceId, actor, rawIds],
           );
-          await client.query('COMMIT');
-        } catch (error) {
-          await client.query('ROLLBACK');
-          throw error;
-        } finally {
-          client.release();
-        }
+        });
       },
       1,
       durationMs,
