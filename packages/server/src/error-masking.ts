@@ -78,7 +78,7 @@ export function maskError(error: unknown, message: string): Error {
   }
   if (original instanceof Prisma.PrismaClientKnownRequestError && original.code === 'P2002') {
     const field = uniqueFieldOf(original);
-    return new GraphQLError(`Another record already has this ${field}.`, { path, extensions: { code: 'CONFLICT', field } });
+    return new GraphQLError(`Another record already has this ${field}.`, { path, extensions: { code: 'CONFLICT', field, reason: 'TAKEN' } });
   }
   if (isDatabaseBusy(original)) {
     log.warn('database busy', { error: (original as Error).message });

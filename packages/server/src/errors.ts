@@ -14,9 +14,9 @@ export type ErrorCode =
 
 
 export class DeskgraphError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, field?: string) {
+  constructor(code: ErrorCode, message: string, field?: string, extra: Record<string, unknown> = {}) {
     super(message, {
-      extensions: { code, ...(field ? { field } : {}) },
+      extensions: { code, ...(field ? { field } : {}), ...extra },
     });
   }
 }
@@ -27,6 +27,11 @@ export const unauthenticated = (message = 'Sign in first: send a session or API 
 export const forbidden = (message = 'You are not allowed to do this.') => new DeskgraphError('FORBIDDEN', message);
 export const notFound = (what: string, field = 'id') => new DeskgraphError('NOT_FOUND', `${what} not found.`, field);
 export const conflict = (field: string, message: string) => new DeskgraphError('CONFLICT', message, field);
+/**
+ * Another record already uses this name, title, key or e-mail. `extensions.reason: TAKEN` lets a client say so in
+ * its own language without reading the English message.
+ */
+export const taken = (field: string, message: string) => new DeskgraphError('CONFLICT', message, field, { reason: 'TAKEN' });
 /** Too many requests of one kind in a window; nothing was stored, retry after `retryAfterSeconds`. */
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
   Object.assign(new DeskgraphError('RATE_LIMITED', message), {

@@ -107,7 +107,8 @@ describe('teams', () => {
     expect(errorCode(await t.gql(CREATE, { input: { name: 'Agents only' } }, agentToken))).toBe('FORBIDDEN');
     const team = await t.gql(CREATE, { input: { name: 'Billing', memberIds: [agentId] } }, supervisorToken);
     expect(team.data!.createTeam).toMatchObject({ name: 'Billing', members: [{ name: 'Ahmet K.' }] });
-    expect(errorCode(await t.gql(CREATE, { input: { name: 'Billing' } }, supervisorToken))).toBe('CONFLICT');
+    // reason TAKEN: a client can say "already in use" in its own language without parsing the English message.
+    expect((await t.gql(CREATE, { input: { name: 'Billing' } }, supervisorToken)).errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'input.name', reason: 'TAKEN' });
 
     const outsider = await t.signUp('Elsewhere');
     const foreignMember = await t.gql(CREATE, { input: { name: 'Mixed', memberIds: [outsider.adminId] } }, supervisorToken);
@@ -192,7 +193,7 @@ describe('customers', () => {
     const created = await t.gql(CREATE, { input: { name: 'Ahmet Kaya', email: 'Ahmet.Kaya@Example.com', whatsappNumber: '+90 532 000 0000' } }, agentToken);
     expect(created.data!.createCustomer).toMatchObject({ email: 'ahmet.kaya@example.com', whatsappNumber: '+90 532 000 0000' });
     const duplicate = await t.gql(CREATE, { input: { name: 'Copy', email: 'ahmet.kaya@example.com' } }, agentToken);
-    expect(duplicate.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.email' });
+    expect(duplicate.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'input.email', reason: 'TAKEN' });
 
     const id = created.data!.createCustomer.id;
     const cleared = await t.gql(

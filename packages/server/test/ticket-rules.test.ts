@@ -456,7 +456,7 @@ describe('managing rules', () => {
     expect(await attempt({ actions: [{ kind: 'assignTeam', config: { teamId: w.vip } }] })).toEqual({ code: 'NOT_FOUND', field: 'input.actions.0.config.teamId' });
 
     await w.createRule({ name: 'Taken', actions: [{ kind: 'stopOtherRules' }] });
-    expect(await attempt({ name: 'Taken', actions: [{ kind: 'stopOtherRules' }] })).toEqual({ code: 'CONFLICT', field: 'input.name' });
+    expect(await attempt({ name: 'Taken', actions: [{ kind: 'stopOtherRules' }] })).toEqual({ code: 'CONFLICT', field: 'input.name', reason: 'TAKEN' });
     const foreignRule = await other.createRule({ name: 'Theirs', actions: [{ kind: 'stopOtherRules' }] });
     const reorder = await t.gql(`mutation($ids: [ID!]!) { reorderRules(ids: $ids) { id } }`, { ids: [foreignRule.id] }, w.admin);
     expect(reorder.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', field: 'ids.0' });

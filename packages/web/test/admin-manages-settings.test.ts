@@ -2,6 +2,7 @@
 // is shown once (gone after dismissing it or reloading, only its prefix stays); the workspace keeps its last admin.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { en } from '../src/lib/i18n/en.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { artefactsDir, followMenuLink, launchBrowser, requireChromium, screenshotIfFailed, shiftableClock, signIn, startApi, startWeb } from './browser.js';
 
@@ -81,7 +82,7 @@ describe('an admin manages the workspace settings', () => {
     // An empty name is refused by the browser; a duplicate one by the server, shown under the form.
     await page.getByTestId('new-tag-name').fill('billing');
     await page.getByTestId('new-tag-name').press('Enter');
-    expect(await page.locator('#new-tag-error').textContent()).toContain('already exists');
+    expect(await page.locator('#new-tag-error').textContent()).toBe(en.serverErrors.taken);
     await shot('settings-vocabulary');
 
     // A canned response: an unknown placeholder is refused next to the text, then fixed.

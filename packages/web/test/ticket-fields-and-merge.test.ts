@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { en } from '../src/lib/i18n/en.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignature } from '../../server/src/customers/callback-signature.js';
 import { artefactsDir, launchBrowser, requireChromium, screenshotIfFailed, shiftableClock, signIn, startApi, startWeb } from './browser.js';
@@ -88,7 +89,7 @@ describe('ticket custom fields', () => {
     await form.getByTestId('field-key').fill('plan');
     await form.getByTestId('field-type').selectOption('NUMBER');
     await form.getByTestId('field-save').click();
-    await expect.poll(() => form.getByTestId('field-key').locator('xpath=..').getByRole('alert').textContent()).toContain('already exists');
+    await expect.poll(() => form.getByTestId('field-key').locator('xpath=..').getByRole('alert').textContent()).toBe(en.serverErrors.taken);
     await form.getByTestId('field-key').fill('seats');
     await form.getByTestId('field-save').click();
     await expect.poll(() => page.getByTestId('field-row').count()).toBe(2);

@@ -164,7 +164,7 @@ describe('an agent works in Turkish', () => {
     await expect.poll(users).toEqual(['Oğuz Şahin']);
     await expectNoSidewaysScroll('users search');
   });
-  it('says in Turkish that the server cannot be reached, and the same form works once it can', async () => {
+  it('says in Turkish that the server cannot be reached or that a name is taken; the same form works once it can', async () => {
     await page.goto(`${web.url}/settings/vocabulary`);
     const form = page.locator('form', { has: page.getByTestId('new-tag-name') });
     await page.getByTestId('new-tag-name').fill('bağlantı');
@@ -176,5 +176,9 @@ describe('an agent works in Turkish', () => {
     await page.unroute('**/graphql');
     await form.getByRole('button').click();
     await expect.poll(async () => (await api.t.gql(`{ tags { name } }`, {}, admin.token)).data?.tags.map((tag: { name: string }) => tag.name)).toContain('bağlantı');
+    // The same name again: the server's CONFLICT (reason TAKEN) reads in Turkish, next to the name.
+    await page.getByTestId('new-tag-name').fill('bağlantı');
+    await form.getByRole('button').click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toBe(tr.serverErrors.taken);
   });
 });

@@ -2,7 +2,7 @@
 // measure their targets on. Hours and holidays are checked and normalised by the calendar math's own schema.
 import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
-import { badInput, conflict, notFound } from '../errors.js';
+import { badInput, conflict, notFound, taken } from '../errors.js';
 import type { Tx } from '../events/write.js';
 import { writeTransaction } from '../events/write.js';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -29,7 +29,7 @@ function checkedCalendar(input: { timeZone: string; weeklyHours: unknown; holida
 
 async function assertNameFree(tx: Tx, workspaceId: string, name: string, exceptId?: string) {
   const clash = await tx.businessCalendar.findFirst({ where: { workspaceId, name, id: exceptId ? { not: exceptId } : undefined } });
-  if (clash) throw conflict('input.name', 'A business calendar with this name already exists.');
+  if (clash) throw taken('input.name', 'A business calendar with this name already exists.');
 }
 
 export async function calendarOfWorkspace(tx: Tx, workspaceId: string, id: string, field: string) {

@@ -4,7 +4,7 @@
 import type { Principal } from '../auth/principal.js';
 import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
-import { badInput, conflict, notFound } from '../errors.js';
+import { badInput, notFound, taken } from '../errors.js';
 import type { Tx } from '../events/write.js';
 import { writeTransaction } from '../events/write.js';
 import { Prisma } from '../generated/prisma/client.js';
@@ -21,7 +21,7 @@ function assertPlaceholders(body: string) {
 
 async function assertTitleFree(tx: Tx, workspaceId: string, title: string, exceptId?: string) {
   const clash = await tx.cannedResponse.findFirst({ where: { workspaceId, title, id: exceptId ? { not: exceptId } : undefined } });
-  if (clash) throw conflict('input.title', 'A canned response with this title already exists.');
+  if (clash) throw taken('input.title', 'A canned response with this title already exists.');
 }
 
 /** Two supervisors saving the same title at once: the unique index decides, and the loser hears CONFLICT. */
@@ -30,7 +30,7 @@ async function titleConflictAsTyped<T>(work: Promise<T>): Promise<T> {
     return await work;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw conflict('input.title', 'A canned response with this title already exists.');
+      throw taken('input.title', 'A canned response with this title already exists.');
     }
     throw error;
   }

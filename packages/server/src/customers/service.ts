@@ -1,7 +1,7 @@
 // Customers: the people support talks to, matched by e-mail within a workspace.
 import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
-import { conflict, notFound } from '../errors.js';
+import { conflict, notFound, taken } from '../errors.js';
 import type { Tx } from '../events/write.js';
 import { writeTransaction } from '../events/write.js';
 import { normaliseEmail } from '../schema/inputs.js';
@@ -18,7 +18,7 @@ export interface CustomerFields {
 
 async function assertEmailFree(tx: Tx, workspaceId: string, email: string, exceptId?: string) {
   const clash = await tx.customer.findFirst({ where: { workspaceId, email, id: exceptId ? { not: exceptId } : undefined } });
-  if (clash) throw conflict('input.email', 'A customer with this e-mail already exists.');
+  if (clash) throw taken('input.email', 'A customer with this e-mail already exists.');
 }
 
 // Explicit null clears a handle; an omitted field leaves it as it is.

@@ -1,7 +1,7 @@
 // Products (brands/apps) and, per product, which channels are on with their settings.
 import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
-import { conflict, notFound } from '../errors.js';
+import { conflict, notFound, taken } from '../errors.js';
 import type { Tx } from '../events/write.js';
 import { writeTransaction } from '../events/write.js';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -10,7 +10,7 @@ import { mergeSettings } from './channel-settings.js';
 
 async function assertNameFree(tx: Tx, workspaceId: string, name: string, exceptId?: string) {
   const clash = await tx.product.findFirst({ where: { workspaceId, name, id: exceptId ? { not: exceptId } : undefined } });
-  if (clash) throw conflict('input.name', 'A product with this name already exists.');
+  if (clash) throw taken('input.name', 'A product with this name already exists.');
 }
 
 async function productOfWorkspace(tx: Tx, workspaceId: string, id: string, field: string) {

@@ -4,7 +4,7 @@
 // TICKET, and the helpers that take a rule set are shared with the SLA rules.
 import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
-import { badInput, conflict, DeskgraphError, notFound } from '../errors.js';
+import { badInput, DeskgraphError, notFound, taken } from '../errors.js';
 import type { Tx } from '../events/write.js';
 import { writeTransaction } from '../events/write.js';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -104,7 +104,7 @@ export function triggersOf(triggers: readonly RuleTrigger[]) {
 /** Names are unique per rule set: a ticket rule and an SLA rule may share one. */
 export async function assertNameFree(tx: Tx, workspaceId: string, ruleSet: RuleSet, name: string, exceptId?: string) {
   const clash = await tx.rule.findFirst({ where: { workspaceId, ruleSet, name, id: exceptId ? { not: exceptId } : undefined } });
-  if (clash) throw conflict('input.name', 'A rule with this name already exists.');
+  if (clash) throw taken('input.name', 'A rule with this name already exists.');
 }
 
 /** A rule of the workspace and the rule set; a rule of the other set is as unknown as one of another workspace. */

@@ -2,7 +2,7 @@
 // meet), on which calendar it is measured, and where it may apply. SLA rules decide which tickets get which policy.
 import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
-import { conflict, notFound } from '../errors.js';
+import { conflict, notFound, taken } from '../errors.js';
 import type { Tx } from '../events/write.js';
 import { writeTransaction } from '../events/write.js';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -31,7 +31,7 @@ export const DEFAULT_WARN_AT_PERCENT = 80;
 
 async function assertNameFree(tx: Tx, workspaceId: string, name: string, exceptId?: string) {
   const clash = await tx.slaPolicy.findFirst({ where: { workspaceId, name, id: exceptId ? { not: exceptId } : undefined } });
-  if (clash) throw conflict('input.name', 'An SLA policy with this name already exists.');
+  if (clash) throw taken('input.name', 'An SLA policy with this name already exists.');
 }
 
 export async function policyOfWorkspace(tx: Tx, workspaceId: string, id: string, field: string) {

@@ -2,7 +2,7 @@
 import { lockRouting, routeQueuedOfProduct } from '../chats/assign.js';
 import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
-import { badInput, conflict, notFound } from '../errors.js';
+import { badInput, conflict, notFound, taken } from '../errors.js';
 import type { EventDraft, Tx } from '../events/write.js';
 import { writeTransaction } from '../events/write.js';
 
@@ -15,7 +15,7 @@ async function assertUsersOfWorkspace(tx: Tx, workspaceId: string, userIds: stri
 
 async function assertNameFree(tx: Tx, workspaceId: string, name: string, exceptId?: string) {
   const clash = await tx.team.findFirst({ where: { workspaceId, name, id: exceptId ? { not: exceptId } : undefined } });
-  if (clash) throw conflict('input.name', 'A team with this name already exists.');
+  if (clash) throw taken('input.name', 'A team with this name already exists.');
 }
 
 /** Products that list the team among their assignees: who may take their chats changes with the team. */

@@ -6,7 +6,7 @@ import { recordAttachments, withStoredUploads } from '../attachments/service.js'
 import type { Principal } from '../auth/principal.js';
 import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
-import { badInput, conflict, DeskgraphError, type ErrorCode, notFound } from '../errors.js';
+import { badInput, DeskgraphError, notFound, taken, type ErrorCode } from '../errors.js';
 import type { EventDraft, Tx } from '../events/write.js';
 import { writeTransaction } from '../events/write.js';
 import { Prisma } from '../generated/prisma/client.js';
@@ -72,7 +72,7 @@ async function nameConflictAsTyped<T>(field: string, work: Promise<T>): Promise<
   } catch (error) {
     // The only unique index these transactions can hit is the template's name (ticket numbers are serialised).
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw conflict(field, 'A ticket template with this name already exists.');
+      throw taken(field, 'A ticket template with this name already exists.');
     }
     throw error;
   }
@@ -80,7 +80,7 @@ async function nameConflictAsTyped<T>(field: string, work: Promise<T>): Promise<
 
 async function assertNameFree(tx: Tx, workspaceId: string, name: string, field: string, exceptId?: string) {
   const clash = await tx.ticketTemplate.findFirst({ where: { workspaceId, name, id: exceptId ? { not: exceptId } : undefined } });
-  if (clash) throw conflict(field, 'A ticket template with this name already exists.');
+  if (clash) throw taken(field, 'A ticket template with this name already exists.');
 }
 
 async function templateOf(tx: Tx, workspaceId: string, id: string, field: string) {

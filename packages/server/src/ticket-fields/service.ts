@@ -4,7 +4,7 @@
 // history entry. Also registers the save-time check of `customField` rule conditions.
 import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
-import { badInput, conflict, notFound } from '../errors.js';
+import { badInput, conflict, notFound, taken } from '../errors.js';
 import type { Tx } from '../events/write.js';
 import { transactionTime, writeTransaction } from '../events/write.js';
 import type { TicketFieldType } from '../generated/prisma/enums.js';
@@ -101,7 +101,7 @@ export async function createTicketField(ctx: Context, input: CreateTicketFieldFi
   return writeTransaction(ctx.app, principal, async (tx, emit) => {
     await lockFields(tx, workspaceId);
     if (await tx.ticketField.findFirst({ where: { workspaceId, key: input.key }, select: { id: true } })) {
-      throw conflict('input.key', `A custom field with the key "${input.key}" already exists.`);
+      throw taken('input.key', `A custom field with the key "${input.key}" already exists.`);
     }
     const rows = await fieldsInOrder(tx, workspaceId);
     if (rows.length >= MAX_FIELDS) throw conflict('input', `A workspace has at most ${MAX_FIELDS} custom fields.`);

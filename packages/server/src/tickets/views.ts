@@ -4,7 +4,7 @@
 import type { Principal } from '../auth/principal.js';
 import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
-import { conflict, forbidden, notFound } from '../errors.js';
+import { conflict, forbidden, notFound, taken } from '../errors.js';
 import { writeTransaction } from '../events/write.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import {
@@ -59,7 +59,7 @@ export async function savedViewsOfCaller(ctx: Context, query: object = {}) {
   });
 }
 
-const nameTaken = () => conflict('input.name', 'You already have a view with this name.');
+const nameTaken = () => taken('input.name', 'You already have a view with this name.');
 
 export async function createSavedView(ctx: Context, fields: SavedViewFields) {
   const principal = principalOf(ctx);

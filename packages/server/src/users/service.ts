@@ -3,7 +3,7 @@ import { releaseAgentConversations } from '../chats/assign.js';
 import { hashPassword, verifyPassword } from '../auth/secrets.js';
 import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
-import { badInput, conflict, forbidden, notFound } from '../errors.js';
+import { badInput, forbidden, notFound, taken } from '../errors.js';
 import type { Tx } from '../events/write.js';
 import { transactionTime, writeTransaction } from '../events/write.js';
 import type { Role } from '../generated/prisma/enums.js';
@@ -21,7 +21,7 @@ export async function createUser(ctx: Context, input: CreateUserInput) {
   const email = normaliseEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   return writeTransaction(ctx.app, principal, async (tx, emit) => {
-    if (await tx.user.findUnique({ where: { email } })) throw conflict('input.email', 'A user with this e-mail already exists.');
+    if (await tx.user.findUnique({ where: { email } })) throw taken('input.email', 'A user with this e-mail already exists.');
     const user = await tx.user.create({
       data: { workspaceId: principal.workspaceId, email, name: input.name, role: input.role, passwordHash },
     });
@@ -62,7 +62,7 @@ export async function updateUser(ctx: Context, input: UpdateUserInput) {
     }
     const email = input.email ? normaliseEmail(input.email) : undefined;
     if (email && email !== before.email && (await tx.user.findUnique({ where: { email } }))) {
-      throw conflict('input.email', 'A user with this e-mail already exists.');
+      throw taken('input.email', 'A user with this e-mail already exists.');
     }
     const user = await tx.user.update({
       where: { id: before.id },

@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal.js';
 import { lockRouting, routeQueuedOfProduct } from '../chats/assign.js';
 import type { Context } from '../context.js';
 import { principalOf } from '../context.js';
-import { badInput, conflict, notFound } from '../errors.js';
+import { badInput, conflict, notFound, taken } from '../errors.js';
 import type { EventDraft, Tx } from '../events/write.js';
 import { transactionTime, writeTransaction } from '../events/write.js';
 import { Prisma } from '../generated/prisma/client.js';
@@ -29,7 +29,7 @@ async function entryOf<Row>(delegate: Lookup<Row>, typename: Table, workspaceId:
 const except = (id?: string) => (id ? { not: id } : undefined);
 
 function refuseTakenName(clash: object | null, what: string) {
-  if (clash) throw conflict('input.name', `A ${what} with this name already exists.`);
+  if (clash) throw taken('input.name', `A ${what} with this name already exists.`);
 }
 
 /**
@@ -301,7 +301,7 @@ export async function deleteTicketType(ctx: Context, id: string, replaceWithId?:
 
 async function refuseTakenTopicName(tx: Tx, productId: string, name: string, exceptId?: string) {
   const clash = await tx.ticketTopic.findFirst({ where: { productId, name, id: except(exceptId) } });
-  if (clash) throw conflict('input.name', 'This product already has a topic with this name.');
+  if (clash) throw taken('input.name', 'This product already has a topic with this name.');
 }
 
 export async function createTicketTopic(ctx: Context, input: { productId: string; name: string }) {

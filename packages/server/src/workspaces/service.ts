@@ -2,7 +2,7 @@
 import { hashPassword } from '../auth/secrets.js';
 import type { AppServices, Context } from '../context.js';
 import { principalOf } from '../context.js';
-import { conflict, forbidden } from '../errors.js';
+import { forbidden, taken } from '../errors.js';
 import { writeTransaction } from '../events/write.js';
 import { normaliseEmail } from '../schema/inputs.js';
 import { startSession } from '../auth/service.js';
@@ -37,7 +37,7 @@ export async function insertWorkspaceWithAdmin(app: Pick<AppServices, 'db' | 'ev
   const passwordHash = await hashPassword(input.adminPassword);
   return writeTransaction(app, { workspaceId: null, actor: 'system' }, async (tx, emit) => {
     if (await tx.user.findUnique({ where: { email } })) {
-      throw conflict('adminEmail', 'A user with this e-mail already exists.');
+      throw taken('adminEmail', 'A user with this e-mail already exists.');
     }
     const workspace = await tx.workspace.create({
       data: { name: input.name, timeZone: input.timeZone ?? 'UTC', language: input.language ?? 'en' },

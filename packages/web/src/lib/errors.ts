@@ -4,7 +4,8 @@ import type { CombinedError } from '@urql/core';
 import { _ } from 'svelte-i18n';
 import { get } from 'svelte/store';
 
-export type FieldError = { code: string; field: string | null; message: string };
+/** `localized`: the message is already in the agent's language (a general error, or a known `reason`). */
+export type FieldError = { code: string; field: string | null; message: string; localized: boolean };
 
 // Codes whose server text says nothing the agent can act on beyond "try again" or "sign in": shown in the agent's
 // language. Refusals that explain themselves (bad input, conflicts, permissions) keep the server's words.
@@ -16,20 +17,25 @@ const GENERAL_MESSAGES: Record<string, string> = {
   INTERNAL_SERVER_ERROR: 'serverErrors.internal',
 };
 
-function generalMessage(code: string, fallback: string, retryAfterSeconds: unknown): string {
-  const key = GENERAL_MESSAGES[code];
-  if (!key) return fallback;
-  const seconds = typeof retryAfterSeconds === 'number' ? retryAfterSeconds : 60;
-  return get(_)(key, { values: { seconds } });
+// `extensions.reason` values the server gives where its English message would otherwise be all a client has.
+const REASON_MESSAGES: Record<string, string> = {
+  TAKEN: 'serverErrors.taken',
+};
+
+function shown(code: string, extensions: Record<string, unknown> | undefined, serverMessage: string): { message: string; localized: boolean } {
+  const key = (typeof extensions?.reason === 'string' ? REASON_MESSAGES[extensions.reason] : undefined) ?? GENERAL_MESSAGES[code];
+  if (!key) return { message: serverMessage, localized: false };
+  const seconds = typeof extensions?.retryAfterSeconds === 'number' ? extensions.retryAfterSeconds : 60;
+  return { message: get(_)(key, { values: { seconds } }), localized: true };
 }
 
 export function errorOf(error: CombinedError | undefined): FieldError | null {
   if (!error) return null;
   const first = error.graphQLErrors[0];
-  if (!first) return { code: 'NETWORK', field: null, message: generalMessage('NETWORK', error.message, null) };
+  if (!first) return { code: 'NETWORK', field: null, ...shown('NETWORK', undefined, error.message) };
   const field = typeof first.extensions?.field === 'string' ? first.extensions.field : null;
   const code = String(first.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-  return { code, field, message: generalMessage(code, first.message, first.extensions?.retryAfterSeconds) };
+  return { code, field, ...shown(code, first.extensions, first.message) };
 }
 
 /** The error when it names this field (`input.name` matches `name`). */

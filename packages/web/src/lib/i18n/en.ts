@@ -14,6 +14,7 @@ export const en = {
   ...ticketExtrasEn,
   app: { name: 'deskgraph', skipToContent: 'Skip to content', loading: 'Loading…', error: 'Something went wrong: {message}', retry: 'Try again' },
   serverErrors: {
+    taken: 'This is already in use; choose another.',
     network: 'The server cannot be reached. Check the connection and try again.',
     unavailable: 'The service is busy or cannot reach its database right now. Nothing was changed; try again shortly.',
     rateLimited: 'Too many requests. Try again in {seconds, plural, one {# second} other {# seconds}}.',

@@ -15,6 +15,7 @@ export const tr: Messages = {
   ...ticketExtrasTr,
   app: { name: 'deskgraph', skipToContent: 'İçeriğe geç', loading: 'Yükleniyor…', error: 'Bir şeyler ters gitti: {message}', retry: 'Yeniden dene' },
   serverErrors: {
+    taken: 'Bu zaten kullanılıyor; başka bir tane seçin.',
     network: 'Sunucuya ulaşılamıyor. Bağlantıyı kontrol edip yeniden deneyin.',
     unavailable: 'Hizmet şu anda meşgul ya da veritabanına ulaşamıyor. Hiçbir şey değişmedi; birazdan yeniden deneyin.',
     rateLimited: 'Çok fazla istek gönderildi. {seconds} saniye sonra yeniden deneyin.',

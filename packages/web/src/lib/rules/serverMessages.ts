@@ -35,7 +35,10 @@ const PATTERNS: [RegExp, string, (match: RegExpMatchArray) => Record<string, str
   [/^No active member of the team may be assigned/, 'noTeamMember', () => ({})],
 ];
 
-export function localizedServerMessage(message: string, translate: Translate): string {
+/** `refusal`: the server's message, or an error errorOf read (already in the agent's language when `localized`). */
+export function localizedServerMessage(refusal: string | { message: string; localized: boolean }, translate: Translate): string {
+  if (typeof refusal !== 'string' && refusal.localized) return refusal.message;
+  const message = typeof refusal === 'string' ? refusal : refusal.message;
   for (const [pattern, key, values] of PATTERNS) {
     const match = message.match(pattern);
     if (match) return translate(`ruleErrors.${key}`, { values: values(match) });
