@@ -45,8 +45,6 @@ const envNumber = (name: string, fallback: number) => {
 const SECONDS = envNumber('BENCH_SECONDS', 5);
 const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 1);
 const CONCURRENCY = envNumber('BENCH_CONCURRENCY', 16);
-// The pool deskgraph opens in src/db.ts (max: 10); the raw-pg baseline gets the same number of connections.
-const POOL_SIZE = 10;
 /** BENCH_ONLY=g,h runs only those scenarios (letters as in the list above); unset runs all. */
 const only = process.env.BENCH_ONLY?.split(',').map((letter) => letter.trim().toLowerCase());
 const runs = (letter: string) => !only || only.includes(letter);
@@ -148,6 +146,8 @@ async function main() {
   } as NodeJS.ProcessEnv);
   const app = await buildApp({ config, pgliteDir: 'memory://' });
   cleanups.push(() => app.stop());
+  // The raw-pg baselines get as many connections as deskgraph's own pool (DB_POOL_SIZE).
+  const poolSize = config.database.poolSize;
   app.start(); // the event relay runs as in production: publishing the outbox is part of a write's cost
   const server = await startServer(app, { port: 0, host: '127.0.0.1' });
   cleanups.push(() => server.close());
@@ -191,11 +191,11 @@ async function main() {
     let rawInsert: (email: string) => Promise<void>;
     let rawLabel: string;
     if (database) {
-      const pool = new pg.Pool({ connectionString: database.url, max: POOL_SIZE });
+      const pool = new pg.Pool({ connectionString: database.url, max: poolSize });
       cleanups.push(() => pool.end());
       const workspaceId = (await pool.query<{ id: string }>(`SELECT id FROM "Workspace" LIMIT 1`)).rows[0].id;
       rawInsert = (email) => pool.query(INSERT_CUSTOMER, [workspaceId, 'Bench Customer', email]).then(() => {});
-      rawLabel = `(b) create customer: raw pg INSERT, Pool max ${POOL_SIZE} [baseline]`;
+      rawLabel = `(b) create customer: raw pg INSERT, Pool max ${poolSize} [baseline]`;
     } else {
       // Raw pg needs a PostgreSQL server (set DATABASE_URL); on the embedded default the nearest equivalent is PGlite.
       rawInsert = await rawPgliteInsert();
@@ -222,7 +222,7 @@ async function main() {
     url,
     auth,
     databaseUrl: database?.url ?? null,
-    poolSize: POOL_SIZE,
+    poolSize: poolSize,
     concurrency: CONCURRENCY,
     cleanups,
     measure,

@@ -26,7 +26,7 @@ export interface Database {
 export interface DatabaseOptions {
   databaseUrl?: string;
   /** PostgreSQL pool size, the longest wait for a connection or a transaction's start, a transaction's time limit. */
-  pool?: { poolSize: number; waitMs: number; transactionTimeoutMs: number };
+  pool: { poolSize: number; waitMs: number; transactionTimeoutMs: number };
   /** PGlite data directory; `memory://` keeps everything in memory (tests). */
   pgliteDir: string;
   /** A PGlite data directory dumped earlier (`dumpDataDir`) to start from instead of an empty cluster (tests). */
@@ -34,10 +34,8 @@ export interface DatabaseOptions {
   migrate?: boolean;
 }
 
-const DEFAULT_POOL = { poolSize: 10, waitMs: 10_000, transactionTimeoutMs: 15_000 };
-
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const pool = options.pool ?? DEFAULT_POOL;
+  const { pool } = options;
   let adapter: SqlMigrationAwareDriverAdapterFactory;
   // Migrations get a connection of their own: the engine takes a session-level advisory lock (so that instances
   // starting together migrate one at a time), and only closing its connection releases that lock for certain.

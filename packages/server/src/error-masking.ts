@@ -10,40 +10,46 @@ const DATABASE_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 
 // 22021: invalid byte sequence (a NUL byte in text); 22P05: untranslatable character.
 const UNSTORABLE_TEXT_CODES = new Set(['22021', '22P05']);
 
-function hasPostgresCode(error: unknown, codes: Set<string>): boolean {
-  for (let current = error as { code?: unknown; cause?: unknown; meta?: unknown } | undefined, depth = 0; current && depth < 6; depth++) {
-    if (typeof current.code === 'string' && codes.has(current.code)) return true;
-    const meta = current.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined;
-    const originalCode = meta?.driverAdapterError?.cause?.originalCode;
-    if (originalCode && codes.has(originalCode)) return true;
-    current = current.cause as typeof current;
+type ErrorLink = { code?: unknown; cause?: unknown; message?: unknown; meta?: unknown };
+
+/** Whether `test` holds for the error or one of its causes (drivers and Prisma wrap the original a few levels deep). */
+function inCauseChain(error: unknown, test: (link: ErrorLink) => boolean): boolean {
+  for (let link = error as ErrorLink | undefined, depth = 0; link && depth < 6; depth++) {
+    if (test(link)) return true;
+    link = link.cause as ErrorLink | undefined;
   }
   return false;
 }
 
-function isDatabaseUnreachable(error: unknown): boolean {
-  for (let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0; current && depth < 6; depth++) {
-    if (typeof current.code === 'string' && DATABASE_DOWN_CODES.has(current.code)) return true;
-    if (typeof current.message === 'string' && /connection terminated|can't reach database|connect ECONNREFUSED/i.test(current.message)) {
-      return true;
-    }
-    current = current.cause as typeof current;
-  }
-  return false;
-}
+const hasPostgresCode = (error: unknown, codes: Set<string>) =>
+  inCauseChain(error, (link) => {
+    if (typeof link.code === 'string' && codes.has(link.code)) return true;
+    const originalCode = (link.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined)?.driverAdapterError?.cause?.originalCode;
+    return !!originalCode && codes.has(originalCode);
+  });
+
+const isDatabaseUnreachable = (error: unknown) =>
+  inCauseChain(
+    error,
+    (link) =>
+      (typeof link.code === 'string' && DATABASE_DOWN_CODES.has(link.code)) ||
+      (typeof link.message === 'string' && /connection terminated|can't reach database|connect ECONNREFUSED/i.test(link.message)),
+  );
 
 /**
  * Every connection stayed busy for the whole wait: pg-pool's queue timed out, or Prisma's P2028 (a transaction did not
  * start within its wait, or ran past its time limit and was rolled back). Nothing was written either way.
  */
-function isDatabaseBusy(error: unknown): boolean {
-  for (let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0; current && depth < 6; depth++) {
-    if (current instanceof Prisma.PrismaClientKnownRequestError && current.code === 'P2028') return true;
-    if (typeof current.message === 'string' && /timeout exceeded when trying to connect/i.test(current.message)) return true;
-    current = current.cause as typeof current;
-  }
-  return false;
-}
+const isDatabaseBusy = (error: unknown) =>
+  inCauseChain(
+    error,
+    (link) =>
+      (link instanceof Prisma.PrismaClientKnownRequestError && link.code === 'P2028') ||
+      (typeof link.message === 'string' && /timeout exceeded when trying to connect/i.test(link.message)),
+  );
+
+/** A typed error answered at the path of the field that failed. */
+const atPath = (typed: DeskgraphError, path: GraphQLError['path']) => new GraphQLError(typed.message, { path, extensions: typed.extensions });
 
 function uniqueFieldOf(error: Prisma.PrismaClientKnownRequestError) {
   const meta = error.meta as { target?: string[] | string; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined;
@@ -61,7 +67,7 @@ export function maskError(error: unknown, message: string): Error {
   const original = wrapped?.originalError ?? error;
   const path = wrapped?.path;
   if (original instanceof DeskgraphError) {
-    return original === error ? original : new GraphQLError(original.message, { path, extensions: original.extensions });
+    return original === error ? original : atPath(original, path);
   }
   // Pothos refuses some argument combinations itself (a connection's `before` with `after`).
   if (original instanceof Error && original.name === 'PothosValidationError') {
@@ -82,11 +88,11 @@ export function maskError(error: unknown, message: string): Error {
   }
   if (isDatabaseBusy(original)) {
     log.warn('database busy', { error: (original as Error).message });
-    return new GraphQLError(serviceBusy().message, { path, extensions: serviceBusy().extensions });
+    return atPath(serviceBusy(), path);
   }
   if (isDatabaseUnreachable(original)) {
     log.warn('database unreachable', { error: (original as Error)?.message });
-    return new GraphQLError(serviceUnavailable().message, { path, extensions: serviceUnavailable().extensions });
+    return atPath(serviceUnavailable(), path);
   }
   log.error('unexpected error', { error: (original as Error)?.stack ?? String(original) });
   return new GraphQLError(message, { path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });

@@ -34,9 +34,7 @@ export const conflict = (field: string, message: string) => new DeskgraphError('
 export const taken = (field: string, message: string) => new DeskgraphError('CONFLICT', message, field, { reason: 'TAKEN' });
 /** Too many requests of one kind in a window; nothing was stored, retry after `retryAfterSeconds`. */
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
-  Object.assign(new DeskgraphError('RATE_LIMITED', message), {
-    extensions: { code: 'RATE_LIMITED', retryAfterSeconds },
-  });
+  new DeskgraphError('RATE_LIMITED', message, undefined, { retryAfterSeconds });
 export const serviceUnavailable = () =>
   new DeskgraphError('SERVICE_UNAVAILABLE', 'The service cannot reach its database right now. Nothing was changed; try again shortly.');
 /** Every database connection stayed busy for the whole wait (DB_WAIT_MS): the same retryable code as an outage. */
