@@ -375,6 +375,11 @@ describe('managing rules', () => {
       ],
     });
     expect(await w.history(ticket.id)).toEqual(historyBefore);
+
+    // An assignUser action names its user, so a client can show who without a lookup of its own.
+    const toOya = await w.createRule({ name: 'To Oya', actions: [{ kind: 'assignUser', config: { userId: w.oya.id } }] });
+    const named = await w.call(`query($r: ID!, $t: ID!) { testRule(ruleId: $r, ticketId: $t) { actions { pickedUser { id name } } } }`, { r: toOya.id, t: ticket.id });
+    expect(named.testRule.actions).toEqual([{ pickedUser: { id: w.oya.id, name: 'Oya' } }]);
   });
 
   it('the dry run names the problem when an action could not apply to this ticket', async () => {

@@ -166,7 +166,7 @@ const RuleActionResultRef = builder.objectRef<ActionResult>('RuleActionResult').
     pickedUser: t.prismaField({
       type: 'User',
       nullable: true,
-      description: 'Round robin: the member it would assign now (other assignment actions name theirs in `config`).',
+      description: 'The user the action assigns: assignUser\'s user, or the member round robin would pick now.',
       resolve: (query, result, _args, ctx) =>
         result.pickedUserId ? ctx.app.db.prisma.user.findUnique({ ...query, where: { id: result.pickedUserId } }) : null,
     }),

@@ -263,7 +263,7 @@ export interface ActionResult {
   summary: string;
   /** Why it would be skipped although the rule matches (an assignee not allowed on the ticket's product, …). */
   problem: string | null;
-  /** Whom round robin would pick now (other actions name their assignee in `config`). */
+  /** The user the action assigns: assignUser's user, or whom round robin would pick now. */
   pickedUserId?: string | null;
 }
 
@@ -296,7 +296,9 @@ export async function testRule(ctx: Context, ruleId: string, ticketId: string, t
   for (const action of rule.actions as unknown as StoredAction[]) {
     const plan = planAction(action, facts);
     const { summary, problem, pickedUserId } = await checkPlan(tx, workspaceId, facts.ticket.productId, plan);
-    actions.push({ kind: action.kind, config: action.config, wouldApply: matched && plan.effect !== 'none' && !problem, summary, problem, pickedUserId });
+    // assignUser names its user in the stored config (a raw id); round robin's pick comes from checkPlan.
+    const assignedUserId = action.kind === 'assignUser' ? ((action.config as { userId?: string } | undefined)?.userId ?? null) : pickedUserId;
+    actions.push({ kind: action.kind, config: action.config, wouldApply: matched && plan.effect !== 'none' && !problem, summary, problem, pickedUserId: assignedUserId });
   }
   return { ruleId: rule.id, ticketId, trigger: moment.trigger, matched, conditions: explained, actions };
 }

@@ -23,14 +23,14 @@ export interface ActionOutcome {
 }
 
 export function actionOutcome(
-  action: { wouldApply: boolean; problem?: string | null; pickedUser?: { name: string } | null },
+  action: { kind: string; wouldApply: boolean; problem?: string | null; pickedUser?: { name: string } | null },
   ruleMatched: boolean,
   t: Translate,
 ): ActionOutcome {
   if (!ruleMatched) return { state: 'notRun', detail: t('ruleTest.notRunWhy') };
   if (action.problem) return { state: 'skipped', detail: localizedServerMessage(action.problem, t) };
   if (!action.wouldApply) return { state: 'noChange', detail: t('ruleTest.noChangeWhy') };
-  // Round robin names whom it would pick now; every other action's target is in its config.
-  const picked = action.pickedUser?.name;
+  // Round robin's pick depends on who was assigned last: worth saying. (assignUser's user is in its description.)
+  const picked = action.kind === 'roundRobin' ? action.pickedUser?.name : undefined;
   return { state: 'applies', detail: picked ? t('ruleTest.nextInTurn', { values: { name: picked } }) : null };
 }
